@@ -1,0 +1,62 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AccessModule } from '@hf/access';
+import { EventStoreModule } from '@hf/event-store';
+import { AppConfig, PlatformModule } from '@hf/platform';
+import type { Logger } from 'pino';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { FindCitizenByCprController } from './citizens/find-citizen-by-cpr/find-citizen-by-cpr.controller';
+import { FindCitizenByCprHandler } from './citizens/find-citizen-by-cpr/find-citizen-by-cpr.handler';
+import { RegisterCitizenController } from './citizens/register-citizen/register-citizen.controller';
+import { RegisterCitizenHandler } from './citizens/register-citizen/register-citizen.handler';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { RecordShelterAdmissionController } from './shelter-stays/record-shelter-admission/record-shelter-admission.controller';
+import { RecordShelterAdmissionHandler } from './shelter-stays/record-shelter-admission/record-shelter-admission.handler';
+import { RecordShelterDischargeController } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.controller';
+import { RecordShelterDischargeHandler } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.handler';
+import { CLOCK, Clock, systemClock } from './shared/clock';
+import { GetTimelineController } from './timeline/get-timeline/get-timeline.controller';
+import { GetTimelineHandler } from './timeline/get-timeline/get-timeline.handler';
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  logger: Logger;
+  /** run the worker in this process too (development, tests, small deployments) */
+  withWorker: boolean;
+  clock?: Clock;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(options.config, options.logger),
+        EventStoreModule,
+        AccessModule,
+        CqrsModule.forRoot(),
+        ...(options.withWorker ? [WorkerModule] : []),
+      ],
+      controllers: [
+        HealthController,
+        RegisterCitizenController,
+        FindCitizenByCprController,
+        RecordShelterAdmissionController,
+        RecordShelterDischargeController,
+        GetTimelineController,
+      ],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        RegisterCitizenHandler,
+        FindCitizenByCprHandler,
+        RecordShelterAdmissionHandler,
+        RecordShelterDischargeHandler,
+        GetTimelineHandler,
+      ],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { PinoNestLogger } from '@hf/platform';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiModule, ApiModuleOptions } from './app.module';
+import { ProblemDetailsSchema } from './http/openapi';
+import { PROBLEM_CONTENT_TYPE } from './http/problem';
+import { ProblemDetailsFilter, toProblem } from './http/problem.filter';
+import { createValidationPipe } from './http/validation';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the HTTP app with the conventions every endpoint inherits. Used by main and by the e2e tests. */
+export async function createApiApp(options: ApiModuleOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: options.logger,
+    bodyLimit: options.config.bodyLimitBytes,
+    // A caller's request id is kept (so traces join up across systems) when it looks like an id.
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
+    logger: new PinoNestLogger(options.logger),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify before a route handler runs (malformed JSON, body too large, wrong
+  // content type) bypass Nest's filters; they get the same problem+json shape here.
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  });
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Housing First coordination API')
+      .setDescription(
+        'Records what happens to a homeless citizen across sectors (§110 shelter stays, discharges, housing, ' +
+          'benefits, support) and serves per-citizen timelines. Errors are RFC 9457 application/problem+json.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+    { extraModels: [ProblemDetailsSchema] },
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Database, MIGRATIONS } from '@hf/platform';
+import { ProblemException } from '../http/problem';
+
+interface HealthReport {
+  status: 'ok' | 'unavailable';
+  checks: { live: boolean; database: boolean; schema: boolean };
+}
+
+/** Liveness says the process runs; readiness says it can serve (database reachable, schema current). */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness and readiness together' })
+  @ApiOkResponse({ description: 'Ready' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready (problem+json with the failing checks)' })
+  async health(): Promise<HealthReport> {
+    return this.ready();
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: database reachable and migrated' })
+  async ready(): Promise<HealthReport> {
+    const database = await this.database.ping();
+    const schema = database && (await this.schemaCurrent());
+    const report: HealthReport = {
+      status: database && schema ? 'ok' : 'unavailable',
+      checks: { live: true, database, schema },
+    };
+    if (report.status !== 'ok') {
+      throw ProblemException.of(503, 'not-ready', 'Service not ready', 'A readiness check failed', {
+        checks: report.checks,
+      });
+    }
+    return report;
+  }
+
+  private async schemaCurrent(): Promise<boolean> {
+    try {
+      const { rows } = await this.database.pool.query<{ version: number }>(
+        'SELECT max(version) AS version FROM schema_migrations',
+      );
+      return rows[0]?.version === Math.max(...MIGRATIONS.map((m) => m.version));
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpStatus,
+  Inject,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Pool } from 'pg';
+import { catchError, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
+import { PG_POOL } from '@hf/platform';
+import { ProblemException } from './problem';
+import { header } from './request-context';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** An unfinished claim older than this is treated as left behind by a crashed process. */
+const STALE_AFTER_SECONDS = 60;
+
+interface StoredResponse {
+  status: number | null;
+  response: { body: unknown; location?: string } | null;
+  request_hash: string;
+}
+
+/**
+ * Idempotency-Key on writes (draft-ietf-httpapi-idempotency-key-header): the first request with a
+ * key runs and its response is stored; a repeat with the same body gets the stored response and
+ * appends nothing; a repeat with another body is refused. Failed requests release the key, and since
+ * event ids are derived from the key a retry can never store an event twice.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const key = header(request, 'idempotency-key');
+    if (key === undefined || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method))
+      return next.handle();
+    if (!KEY_PATTERN.test(key)) {
+      throw ProblemException.of(
+        400,
+        'invalid-idempotency-key',
+        'Invalid Idempotency-Key',
+        'Use 1-255 visible ASCII characters.',
+      );
+    }
+    const scope = `anonymous|${request.method} ${request.routeOptions?.url ?? request.url}`;
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+
+    // Nest applies the route's status code only after interceptors, so read it from the route.
+    const status =
+      this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ??
+      (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+
+    return from(this.claim(scope, key, hash)).pipe(
+      mergeMap((stored) => {
+        if (stored) return of(this.replay(stored, hash, reply));
+        return next.handle().pipe(
+          mergeMap((body) => from(this.complete(scope, key, status, reply, body)).pipe(map(() => body))),
+          catchError((error: unknown) =>
+            from(this.release(scope, key)).pipe(mergeMap(() => throwError(() => error))),
+          ),
+        );
+      }),
+    );
+  }
+
+  /** null when this request owns the key; otherwise the earlier request's record. */
+  private async claim(scope: string, key: string, hash: string): Promise<StoredResponse | null> {
+    const claimed = await this.pool.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
+         WHERE idempotency_keys.status IS NULL
+           AND idempotency_keys.created_at < now() - make_interval(secs => $4)
+       RETURNING 1`,
+      [scope, key, hash, STALE_AFTER_SECONDS],
+    );
+    if (claimed.rowCount === 1) return null;
+    const { rows } = await this.pool.query<StoredResponse>(
+      'SELECT status, response, request_hash FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      [scope, key],
+    );
+    // Released between our insert and select: the other request failed, so this one may run.
+    if (rows.length === 0) return this.claim(scope, key, hash);
+    return rows[0];
+  }
+
+  private replay(stored: StoredResponse, hash: string, reply: FastifyReply): unknown {
+    if (stored.request_hash !== hash) {
+      throw ProblemException.of(
+        422,
+        'idempotency-key-reused',
+        'Idempotency-Key reused with another request',
+        'This key was already used for a different request body or target.',
+      );
+    }
+    if (stored.status === null || stored.response === null) {
+      throw ProblemException.of(
+        409,
+        'idempotency-key-in-progress',
+        'A request with this Idempotency-Key is still being processed',
+        'Retry after a moment.',
+      );
+    }
+    void reply.status(stored.status).header('idempotent-replayed', 'true');
+    if (stored.response.location) void reply.header('location', stored.response.location);
+    return stored.response.body;
+  }
+
+  private async complete(scope: string, key: string, status: number, reply: FastifyReply, body: unknown) {
+    const location = reply.getHeader('location');
+    await this.pool.query(
+      `UPDATE idempotency_keys SET status = $3, response = $4, completed_at = now() WHERE scope = $1 AND key = $2`,
+      [scope, key, status, JSON.stringify({ body: body ?? null, location })],
+    );
+  }
+
+  private async release(scope: string, key: string): Promise<void> {
+    await this.pool.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', [
+      scope,
+      key,
+    ]);
+  }
+}

@@ -1,0 +1,103 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError } from '@hf/domain';
+import { ConcurrencyError, DuplicateEventIdError } from '@hf/event-store';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
+
+const DOMAIN_STATUS = { conflict: 409, 'rule-violation': 422, 'not-found': 404 } as const;
+
+/**
+ * Every error leaves the API as problem+json. Unexpected errors are logged with their stack and
+ * answered 500 with nothing but the request id: no stack, no message that might carry data.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = toProblem(exception, request);
+    if (problem.status >= 500) request.log.error({ err: exception }, 'request failed');
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
+
+export function toProblem(exception: unknown, request: { id: string; url: string }): ProblemDetails {
+  const base = { instance: request.url.split('?')[0], requestId: request.id };
+  if (exception instanceof DomainError) {
+    return {
+      type: problemType(exception.code),
+      title: titleFromCode(exception.code),
+      status: DOMAIN_STATUS[exception.kind],
+      detail: exception.message,
+      rule: exception.code,
+      ...(exception.details ?? {}),
+      ...base,
+    };
+  }
+  if (exception instanceof ConcurrencyError) {
+    return {
+      type: problemType('concurrent-modification'),
+      title: 'Concurrent modification',
+      status: 409,
+      detail: 'The record was changed by another request at the same time. Reload and try again.',
+      ...base,
+    };
+  }
+  if (exception instanceof DuplicateEventIdError) {
+    return { type: problemType('duplicate-event-id'), title: 'Duplicate event id', status: 409, ...base };
+  }
+  if (exception instanceof HttpException) {
+    const response = exception.getResponse();
+    const status = exception.getStatus();
+    if (typeof response === 'object' && response !== null && 'type' in response && 'title' in response) {
+      return { ...(response as ProblemDetails), ...base };
+    }
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? String((response as { message: unknown }).message)
+        : exception.message;
+    return { type: 'about:blank', title: statusTitle(status), status, detail: message, ...base };
+  }
+  const status = fastifyStatus(exception);
+  if (status !== undefined && status < 500) {
+    return {
+      type: 'about:blank',
+      title: statusTitle(status),
+      status,
+      detail: (exception as Error).message,
+      ...base,
+    };
+  }
+  return {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'The request failed. Quote the request id when reporting it.',
+    ...base,
+  };
+}
+
+/** Fastify's own errors (body too large, malformed JSON, wrong content type) carry a statusCode. */
+function fastifyStatus(exception: unknown): number | undefined {
+  if (typeof exception === 'object' && exception !== null && 'statusCode' in exception) {
+    const code = Number((exception as { statusCode: unknown }).statusCode);
+    return Number.isInteger(code) ? code : undefined;
+  }
+  return undefined;
+}
+
+function statusTitle(status: number): string {
+  const name = HttpStatus[status];
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+function titleFromCode(code: string): string {
+  const words = code.replace(/-/g, ' ');
+  return words[0].toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,47 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { citizenDecider, citizenStreamId, shelterStayDecider, shelterStaysStreamId } from '@hf/domain';
+import { EVENT_STORE, EventStore, executeOnStream, loadState } from '@hf/event-store';
+import { citizenNotFound } from '../../shared/citizen-exists';
+import { CLOCK, Clock } from '../../shared/clock';
+import { envelopeFor } from '../../shared/command-context';
+import { domainCodec } from '../../shared/domain-codec';
+import { RecordShelterAdmissionCommand } from './record-shelter-admission.command';
+
+@CommandHandler(RecordShelterAdmissionCommand)
+export class RecordShelterAdmissionHandler implements ICommandHandler<
+  RecordShelterAdmissionCommand,
+  { stayId: string }
+> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ citizenId, dto, ctx }: RecordShelterAdmissionCommand): Promise<{ stayId: string }> {
+    const now = this.clock.now();
+    const citizen = await loadState(this.store, domainCodec, citizenStreamId(citizenId), citizenDecider);
+    if (!citizen.state.registered) throw citizenNotFound();
+    const stayId = ctx.newId();
+    await executeOnStream(
+      this.store,
+      domainCodec,
+      shelterStaysStreamId(citizenId),
+      shelterStayDecider,
+      {
+        type: 'RecordShelterAdmission',
+        citizenId,
+        stayId,
+        occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : now,
+        shelterId: dto.shelterId,
+        shelterName: dto.shelterName,
+        municipalityOfStay: dto.municipalityOfStay,
+        handlekommune: dto.handlekommune ?? citizen.state.handlekommune,
+        referral: dto.referral,
+        hasHomeButCannotUseIt: dto.hasHomeButCannotUseIt ?? false,
+      },
+      envelopeFor(ctx, now),
+    );
+    return { stayId };
+  }
+}

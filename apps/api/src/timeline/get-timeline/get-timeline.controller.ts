@@ -1,0 +1,32 @@
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../http/openapi';
+import { Ctx, RequestContext } from '../../http/request-context';
+import { UuidParam } from '../../http/validators';
+import { GetTimelineQuery } from './get-timeline.query';
+import { TimelineResponse } from './timeline.response';
+
+@ApiTags('timeline')
+@Controller('citizens/:citizenId/timeline')
+export class GetTimelineController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "A citizen's timeline across sectors",
+    description:
+      'Entries in the order things happened (occurredAt), each with when the system learnt it (recordedAt). ' +
+      'Built by the worker from the event log, so a just-recorded fact can take a moment to appear. Every read is audit-logged.',
+  })
+  @ApiHeader({
+    name: 'X-Purpose',
+    required: false,
+    description: 'Why the data is read; written to the read audit log',
+  })
+  @ApiOkResponse({ type: TimelineResponse })
+  @ApiProblems(400, 404)
+  get(@UuidParam('citizenId') citizenId: string, @Ctx() ctx: RequestContext): Promise<TimelineResponse> {
+    return this.queries.execute(new GetTimelineQuery(citizenId, ctx));
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '@hf/projections';
+import { ProjectionWorker } from './projection-worker.service';
+
+/** Background work: projections now; alert rules, timers and webhook delivery later. */
+@Module({
+  imports: [ProjectionsModule],
+  providers: [ProjectionWorker],
+  exports: [ProjectionWorker],
+})
+export class WorkerModule {}

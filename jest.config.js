@@ -1,0 +1,25 @@
+/** Unit specs (*.spec.ts), PostgreSQL integration (*.int-spec.ts) and HTTP end-to-end (*.e2e-spec.ts). */
+const moduleNameMapper = {
+  '^@hf/(domain|event-store|platform|projections|access)$': '<rootDir>/libs/$1/src',
+  '^@hf/(domain|event-store|platform|projections|access)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
+const common = {
+  rootDir: __dirname,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  transform,
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  maxWorkers: process.env.CI ? 2 : '50%',
+  testTimeout: 30000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/(apps|libs|test)/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/(apps|libs|test)/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/(apps|libs|test)/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,43 @@
+export type CprValidation =
+  { ok: true; normalized: string; birthDate: string } | { ok: false; reason: 'format' | 'date' };
+
+const CPR_PATTERN = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
+
+/**
+ * Century from the 7th digit (first serial digit), per the CPR office's rules. Without it, 29 Feb cannot be
+ * validated and birth dates would be off by a hundred years.
+ */
+function fullYear(yy: number, seventhDigit: number): number {
+  if (seventhDigit <= 3) return 1900 + yy;
+  if (seventhDigit === 4 || seventhDigit === 9) return (yy <= 36 ? 2000 : 1900) + yy;
+  return (yy <= 57 ? 2000 : 1800) + yy;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  return day <= daysInMonth;
+}
+
+/**
+ * Validates format and date part only. Modulus 11 is deliberately NOT checked: CPR numbers issued since 2007
+ * need not satisfy it. The result never echoes the input on failure, so it is safe to log the reason.
+ */
+export function validateCpr(input: string): CprValidation {
+  const match = CPR_PATTERN.exec(input.trim());
+  if (!match) return { ok: false, reason: 'format' };
+  const [, dd, mm, yy, serial] = match;
+  const year = fullYear(Number(yy), Number(serial[0]));
+  if (!isRealDate(year, Number(mm), Number(dd))) return { ok: false, reason: 'date' };
+  return { ok: true, normalized: `${dd}${mm}${yy}${serial}`, birthDate: `${year}-${mm}-${dd}` };
+}
+
+export function isValidCpr(input: string): boolean {
+  return validateCpr(input).ok;
+}

@@ -1,0 +1,9 @@
+export * from './decider';
+export * from './errors';
+export * from './cpr';
+export * from './municipalities';
+export * from './citizen/citizen';
+export * from './shelter-stay/shelter-stay';
+// DomainEvent (= CitizenEvent | ShelterStayEvent) lives in the catalog next to its schema versions.
+export * from './catalog';
+export * from './timeline/summaries';

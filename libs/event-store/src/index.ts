@@ -1,0 +1,4 @@
+export * from './port';
+export * from './postgres/postgres-event-store';
+export * from './event-store.module';
+export * from './stream-command';

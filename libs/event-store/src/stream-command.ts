@@ -1,0 +1,66 @@
+import { EventMetadata, EventStore, ExpectedVersion, RecordedEvent } from './port';
+
+/** The shape every domain event has: an explicit type string and a plain data object. */
+export interface TypedEvent {
+  type: string;
+  data: { occurredAt: string } & Record<string, unknown>;
+}
+
+export interface StreamDecider<Command, State, Event extends TypedEvent> {
+  decide(command: Command, state: State, now: Date): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+/** Turns stored events back into domain events (upcasting old schema versions on the way). */
+export interface EventCodec<Event extends TypedEvent> {
+  decode(recorded: RecordedEvent): Event;
+  schemaVersion(type: Event['type']): number;
+}
+
+export interface CommandEnvelope {
+  now: Date;
+  metadata: EventMetadata;
+  newId: () => string;
+}
+
+/**
+ * Load, fold, decide, append with the version that was read. A concurrent writer makes the append
+ * fail with ConcurrencyError instead of letting a decision rest on stale state.
+ */
+export async function executeOnStream<Command, State, Event extends TypedEvent>(
+  store: EventStore,
+  codec: EventCodec<Event>,
+  streamId: string,
+  decider: StreamDecider<Command, State, Event>,
+  command: Command,
+  envelope: CommandEnvelope,
+): Promise<{ events: Event[]; version: number }> {
+  const { state, version } = await loadState(store, codec, streamId, decider);
+  const events = decider.decide(command, state, envelope.now);
+  if (events.length === 0) return { events, version };
+  const result = await store.append(
+    streamId,
+    events.map((event) => ({
+      id: envelope.newId(),
+      type: event.type,
+      schemaVersion: codec.schemaVersion(event.type),
+      data: event.data,
+      metadata: envelope.metadata,
+      occurredAt: new Date(event.data.occurredAt),
+    })),
+    ExpectedVersion.fromVersion(version),
+  );
+  return { events, version: result.nextExpectedVersion };
+}
+
+export async function loadState<State, Event extends TypedEvent>(
+  store: EventStore,
+  codec: EventCodec<Event>,
+  streamId: string,
+  decider: Pick<StreamDecider<unknown, State, Event>, 'evolve' | 'initialState'>,
+): Promise<{ state: State; version: number }> {
+  const recorded = await store.readStream(streamId);
+  const state = recorded.map((r) => codec.decode(r)).reduce(decider.evolve, decider.initialState());
+  return { state, version: recorded.length === 0 ? 0 : recorded[recorded.length - 1].streamVersion };
+}

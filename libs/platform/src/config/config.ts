@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * All configuration comes from the environment, read once at start-up. Secrets have development
+ * defaults only outside production, so a newcomer's `npm start` works and a production start without
+ * them fails loudly instead of running with a known key.
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** unset: start an embedded PostgreSQL under `embeddedPostgresDir` */
+  databaseUrl?: string;
+  embeddedPostgresDir: string;
+  embeddedPostgresPort: number;
+  databasePoolSize: number;
+  /** 32-byte key that wraps each citizen's data key (AES-256-GCM) */
+  masterKey: Buffer;
+  /** key of the HMAC that finds a citizen again by CPR without storing the CPR in clear */
+  cprLookupKey: Buffer;
+  bodyLimitBytes: number;
+  runWorker: boolean;
+  projectionPollMs: number;
+  logLevel: string;
+  production: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const DEV_MASTER_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1tYXN0ZXIta2V5LTMyYnk='; // "development-only-master-key-32by"
+const DEV_CPR_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1jcHItbG9va3VwLWtleSE='; // "development-only-cpr-lookup-key!"
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedPostgresDir: env.EMBEDDED_PG_DIR ?? '.data/postgres',
+    embeddedPostgresPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
+    databasePoolSize: int(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE'),
+    masterKey: key(env.MASTER_KEY, DEV_MASTER_KEY, 'MASTER_KEY', production),
+    cprLookupKey: key(env.CPR_LOOKUP_KEY, DEV_CPR_KEY, 'CPR_LOOKUP_KEY', production),
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
+    runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
+    projectionPollMs: int(env.PROJECTION_POLL_MS, 200, 'PROJECTION_POLL_MS'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    production,
+  };
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number`);
+  return parsed;
+}
+
+function key(value: string | undefined, devDefault: string, name: string, production: boolean): Buffer {
+  if (!value && production) throw new Error(`${name} must be set when NODE_ENV=production`);
+  const decoded = Buffer.from(value || devDefault, 'base64');
+  if (decoded.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
+  return decoded;
+}
+
+/** For tests and `cli keys`: a fresh base64 key of the right size. */
+export function generateKey(): string {
+  return randomBytes(32).toString('base64');
+}

@@ -1,0 +1,4 @@
+export * from './projection';
+export * from './projection-runner';
+export * from './timeline/timeline.projection';
+export * from './projections.module';

@@ -1,0 +1,156 @@
+import { Cursor, EventStore, START } from '@hf/event-store';
+import type { Pool, PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { Projection } from './projection';
+
+export interface RunnerOptions {
+  batchSize: number;
+  idleDelayMs: number;
+}
+
+/**
+ * Feeds projections from the event store. Each batch is one transaction that locks the projection's
+ * checkpoint row (FOR UPDATE SKIP LOCKED: transaction-scoped, so it also works behind PgBouncer),
+ * applies the events and moves the checkpoint. Several workers can run: a row held by one is skipped
+ * by the others, and a worker that dies mid-batch rolls back, leaving the batch for the next.
+ */
+export class ProjectionRunner {
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private readonly sleepers = new Set<() => void>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+    private readonly projections: readonly Projection[],
+    private readonly logger: Logger,
+    private readonly options: RunnerOptions = { batchSize: 500, idleDelayMs: 200 },
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loops = this.projections.map((projection) => this.loop(projection));
+  }
+
+  /** Finishes the batch in flight, then returns. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.sleepers.forEach((wake) => wake());
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  /**
+   * Processes one batch. Returns the number of events applied, or null when another runner holds
+   * this projection.
+   */
+  async runBatch(projection: Projection): Promise<number | null> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const cursor = await this.lockCheckpoint(client, projection.name);
+      if (cursor === null) {
+        await client.query('ROLLBACK');
+        return null;
+      }
+      const page = await this.store.readAll(cursor, this.options.batchSize);
+      if (page.events.length > 0) {
+        await projection.apply(client, page.events);
+        await client.query(
+          'UPDATE projection_checkpoints SET cursor = $2, updated_at = now() WHERE name = $1',
+          [projection.name, page.cursor],
+        );
+      }
+      await client.query('COMMIT');
+      return page.events.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Empties a projection and sets its checkpoint back to the start, in one transaction. */
+  async reset(projection: Projection): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await this.ensureCheckpoint(client, projection.name);
+      await client.query('SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [
+        projection.name,
+      ]);
+      await projection.reset(client);
+      await client.query(
+        'UPDATE projection_checkpoints SET cursor = $2, updated_at = now() WHERE name = $1',
+        [projection.name, START],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Runs batches until the projection has caught up with everything visible now. */
+  async catchUp(projection: Projection, onProgress?: (applied: number) => void): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const applied = await this.runBatch(projection);
+      if (applied === null) throw new Error(`projection ${projection.name} is held by another runner`);
+      if (applied === 0) return total;
+      total += applied;
+      onProgress?.(total);
+    }
+  }
+
+  private async loop(projection: Projection): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const applied = await this.runBatch(projection);
+        failures = 0;
+        if (applied) continue;
+        await this.sleep(this.options.idleDelayMs);
+      } catch (error) {
+        failures += 1;
+        this.logger.error({ err: error, projection: projection.name, failures }, 'projection batch failed');
+        await this.sleep(Math.min(30_000, this.options.idleDelayMs * 2 ** failures));
+      }
+    }
+  }
+
+  private async lockCheckpoint(client: PoolClient, name: string): Promise<Cursor | null> {
+    const locked = await client.query<{ cursor: string }>(
+      'SELECT cursor FROM projection_checkpoints WHERE name = $1 FOR UPDATE SKIP LOCKED',
+      [name],
+    );
+    if (locked.rows.length > 0) return locked.rows[0].cursor;
+    const exists = await client.query('SELECT 1 FROM projection_checkpoints WHERE name = $1', [name]);
+    if (exists.rowCount !== 0) return null; // held by another runner
+    await this.ensureCheckpoint(client, name);
+    return this.lockCheckpoint(client, name);
+  }
+
+  private async ensureCheckpoint(client: PoolClient, name: string): Promise<void> {
+    await client.query(
+      'INSERT INTO projection_checkpoints (name, cursor) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+      [name, START],
+    );
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+}

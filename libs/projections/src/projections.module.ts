@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { PROJECTIONS } from './projection';
+import { TimelineProjection } from './timeline/timeline.projection';
+
+/** The set of read models; the worker runs them and the CLI rebuilds them. */
+export function allProjections() {
+  return [new TimelineProjection()];
+}
+
+@Module({
+  providers: [{ provide: PROJECTIONS, useFactory: allProjections }],
+  exports: [PROJECTIONS],
+})
+export class ProjectionsModule {}
