@@ -4,11 +4,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger } from '@hf/platform';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiModule, ApiModuleOptions } from './app.module';
 import { ProblemDetailsSchema } from './http/openapi';
-import { PROBLEM_CONTENT_TYPE } from './http/problem';
-import { ProblemDetailsFilter, toProblem } from './http/problem.filter';
+import { ProblemDetailsFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -32,17 +30,13 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestFasti
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // JSON only: any other body (text/plain included, which Fastify parses by default) is a 415.
+  fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  // Errors raised by Fastify before a route handler runs (malformed JSON, body too large, wrong
-  // content type) bypass Nest's filters; they get the same problem+json shape here.
-  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const problem = toProblem(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-  });
-
+  // Fastify's own errors (malformed JSON, body too large, wrong content type) reach Nest's error
+  // handler too, so ProblemDetailsFilter shapes every error response.
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

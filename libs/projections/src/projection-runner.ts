@@ -57,10 +57,11 @@ export class ProjectionRunner {
       const page = await this.store.readAll(cursor, this.options.batchSize);
       if (page.events.length > 0) {
         await projection.apply(client, page.events);
-        await client.query(
-          'UPDATE projection_checkpoints SET cursor = $2, updated_at = now() WHERE name = $1',
-          [projection.name, page.cursor],
+        const moved = await client.query(
+          'UPDATE projection_checkpoints SET cursor = $3, updated_at = now() WHERE name = $1 AND cursor = $2',
+          [projection.name, cursor, page.cursor],
         );
+        if (moved.rowCount !== 1) throw new Error(`checkpoint of ${projection.name} moved under a held lock`);
       }
       await client.query('COMMIT');
       return page.events.length;
@@ -128,7 +129,15 @@ export class ProjectionRunner {
       'SELECT cursor FROM projection_checkpoints WHERE name = $1 FOR UPDATE SKIP LOCKED',
       [name],
     );
-    if (locked.rows.length > 0) return locked.rows[0].cursor;
+    if (locked.rows.length > 0) {
+      // The lock is ours now, but the row version it returned may predate a commit that happened
+      // while this statement ran; a fresh read under the lock sees the latest cursor.
+      const current = await client.query<{ cursor: string }>(
+        'SELECT cursor FROM projection_checkpoints WHERE name = $1',
+        [name],
+      );
+      return current.rows[0].cursor;
+    }
     const exists = await client.query('SELECT 1 FROM projection_checkpoints WHERE name = $1', [name]);
     if (exists.rowCount !== 0) return null; // held by another runner
     await this.ensureCheckpoint(client, name);

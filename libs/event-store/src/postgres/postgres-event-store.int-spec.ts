@@ -21,14 +21,28 @@ function event(type = 'TestHappened', data: Record<string, unknown> = {}): NewEv
   };
 }
 
-async function readEverything(store: PostgresEventStore, pageSize = 1000): Promise<RecordedEvent[]> {
-  const all: RecordedEvent[] = [];
-  let cursor = START;
+/**
+ * The feed waits for every transaction older than the oldest one still running, on the whole server:
+ * other test files' transactions can delay (never hide) events, so reads that expect events poll.
+ */
+async function readUntil(store: PostgresEventStore, cursor: string, expected: number) {
+  const deadline = Date.now() + 10_000;
+  let page = await store.readAll(cursor, 1000);
+  while (page.events.length < expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    page = await store.readAll(cursor, 1000);
+  }
+  return page;
+}
+
+/** A cursor past every event committed so far in this database (waiting out other files' transactions). */
+async function head(store: PostgresEventStore, db: TestDatabase): Promise<string> {
+  const deadline = Date.now() + 10_000;
   for (;;) {
-    const page = await store.readAll(cursor, pageSize);
-    all.push(...page.events);
-    if (page.events.length === 0) return all;
-    cursor = page.cursor;
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM events');
+    const page = await store.readAll(START, 1_000_000);
+    if (page.events.length === rows[0].n || Date.now() > deadline) return page.cursor;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -176,8 +190,7 @@ describe('PostgresEventStore', () => {
 
   describe('reading all events', () => {
     it('delivers every event exactly once, in stream order, while 8 writers append', async () => {
-      const before = await readEverything(store);
-      const cursorBefore = before.length === 0 ? START : (await store.readAll(START, 1_000_000)).cursor;
+      const cursorBefore = await head(store, db);
       const delivered: RecordedEvent[] = [];
       let cursor = cursorBefore;
       let writing = true;
@@ -199,11 +212,12 @@ describe('PostgresEventStore', () => {
       );
       writing = false;
       await reader;
-      for (;;) {
+      const deadline = Date.now() + 10_000;
+      while (delivered.filter((e) => streams.includes(e.streamId)).length < 400 && Date.now() < deadline) {
         const page = await store.readAll(cursor, 100);
-        if (page.events.length === 0) break;
         delivered.push(...page.events);
         cursor = page.cursor;
+        if (page.events.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const mine = delivered.filter((e) => streams.includes(e.streamId));
       expect(mine).toHaveLength(8 * 25 * 2);
@@ -215,7 +229,7 @@ describe('PostgresEventStore', () => {
     });
 
     it('does not skip a slow transaction that commits after a later one', async () => {
-      const { cursor: start } = await store.readAll(START, 1_000_000);
+      const start = await head(store, db);
       const slow = await db.pool.connect();
       try {
         // The slow writer takes its transaction id and global position first...
@@ -235,14 +249,15 @@ describe('PostgresEventStore', () => {
 
         await slow.query('COMMIT');
       } finally {
+        await slow.query('ROLLBACK').catch(() => undefined); // no-op after COMMIT; ends it on failure
         slow.release();
       }
-      const afterCommit = await store.readAll(start, 100);
+      const afterCommit = await readUntil(store, start, 2);
       expect(afterCommit.events.map((e) => e.type)).toEqual(['Slow', 'Fast']);
     });
 
     it('delivers a transaction that started first but inserted last, before the later ones it waited for', async () => {
-      const { cursor: start } = await store.readAll(START, 1_000_000);
+      const start = await head(store, db);
       const slow = await db.pool.connect();
       try {
         await slow.query('BEGIN');
@@ -259,22 +274,48 @@ describe('PostgresEventStore', () => {
         expect(fastOnly.events).toEqual([]);
         await slow.query('COMMIT');
       } finally {
+        await slow.query('ROLLBACK').catch(() => undefined);
         slow.release();
       }
-      const page = await store.readAll(start, 100);
+      const page = await readUntil(store, start, 2);
       expect(page.events.map((e) => e.type)).toEqual(['Slow', 'Fast']);
       expect(page.events[0].globalPosition > page.events[1].globalPosition).toBe(true);
       const next = await store.readAll(page.cursor, 100);
       expect(next.events).toEqual([]);
     });
 
+    it('orders by transaction id as a number across a digit boundary (9 before 10, 99 before 100)', async () => {
+      const own = await createTestDatabase();
+      try {
+        // Explicit, tiny transaction ids (all long finished) in an otherwise empty log.
+        await own.pool.query(
+          `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, transaction_id)
+           SELECT 'digits', v, gen_random_uuid(), 'T' || x, 1, '{}', '{}', now(), x::text::xid8
+             FROM unnest(ARRAY[8, 9, 10, 11, 98, 99, 100, 101]) WITH ORDINALITY AS u(x, v)`,
+        );
+        const ownStore = new PostgresEventStore(own.pool);
+        const seen: string[] = [];
+        let cursor = START;
+        for (;;) {
+          const page = await ownStore.readAll(cursor, 2);
+          if (page.events.length === 0) break;
+          seen.push(...page.events.map((e) => e.type));
+          cursor = page.cursor;
+        }
+        expect(seen).toEqual(['T8', 'T9', 'T10', 'T11', 'T98', 'T99', 'T100', 'T101']);
+      } finally {
+        await own.drop();
+      }
+    });
+
     it('pages with a cursor and returns the same cursor when nothing is new', async () => {
-      const { cursor: start } = await store.readAll(START, 1_000_000);
+      const start = await head(store, db);
       await store.append(
         `p-${randomUUID()}`,
         [event('P1'), event('P2'), event('P3')],
         ExpectedVersion.noStream,
       );
+      await readUntil(store, start, 3);
       const first = await store.readAll(start, 2);
       expect(first.events.map((e) => e.type)).toEqual(['P1', 'P2']);
       const second = await store.readAll(first.cursor, 2);

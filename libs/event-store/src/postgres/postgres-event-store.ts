@@ -28,11 +28,13 @@ interface EventRow {
   metadata: NewEvent['metadata'];
   occurred_at: Date;
   recorded_at: Date;
-  transaction_id: string;
+  xid_text: string;
 }
 
 const COLUMNS = `global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata,
-  occurred_at, recorded_at, transaction_id::text AS transaction_id`;
+  occurred_at, recorded_at, transaction_id::text AS xid_text`;
+// The text copy of the xid has its own name: an output column named transaction_id would make
+// ORDER BY transaction_id sort as text ('1000' < '824') and the feed would skip events.
 
 /**
  * PostgreSQL adapter. An append is one round trip to a server-side function that checks the
@@ -112,13 +114,13 @@ export class PostgresEventStore implements EventStore {
       `SELECT ${COLUMNS} FROM events
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
+        ORDER BY events.transaction_id, events.global_position
         LIMIT $3`,
       [xid, position, limit],
     );
     if (rows.length === 0) return { events: [], cursor };
     const last = rows[rows.length - 1];
-    return { events: rows.map(toRecorded), cursor: encodeCursor(last.transaction_id, last.global_position) };
+    return { events: rows.map(toRecorded), cursor: encodeCursor(last.xid_text, last.global_position) };
   }
 }
 

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import type { PoolClient } from 'pg';
+import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { ExpectedVersion, PostgresEventStore, RecordedEvent } from '@hf/event-store';
+import { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+import { TimelineProjection } from './timeline/timeline.projection';
+
+const silent = pino({ level: 'silent' });
+
+/** Counts applied events per stream in a table of its own, and can be told to fail. */
+class CountingProjection implements Projection {
+  readonly name = 'counting';
+  failOnType?: string;
+
+  async apply(tx: PoolClient, events: readonly RecordedEvent[]) {
+    for (const event of events) {
+      await tx.query(
+        `INSERT INTO counting (stream_id, applied) VALUES ($1, 1)
+         ON CONFLICT (stream_id) DO UPDATE SET applied = counting.applied + 1`,
+        [event.streamId],
+      );
+      if (event.type === this.failOnType) throw new Error('projection crashed mid-batch');
+    }
+  }
+
+  async reset(tx: PoolClient) {
+    await tx.query('TRUNCATE counting');
+  }
+}
+
+function registered(citizenId: string) {
+  return {
+    id: randomUUID(),
+    type: 'CitizenRegistered',
+    schemaVersion: 1,
+    data: {
+      citizenId,
+      occurredAt: '2026-03-02T10:00:00.000Z',
+      handlekommune: '101',
+      hasCpr: false,
+      sealedPersonalData: 'v1.x.y.z',
+    },
+    metadata: { correlationId: 'test' },
+    occurredAt: new Date('2026-03-02T10:00:00Z'),
+  };
+}
+
+describe('ProjectionRunner', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(db.pool);
+    await db.pool.query('CREATE TABLE counting (stream_id text PRIMARY KEY, applied int NOT NULL)');
+  });
+  afterEach(() => db.drop());
+
+  const applied = async () =>
+    Object.fromEntries(
+      (await db.pool.query('SELECT stream_id, applied FROM counting')).rows.map((r) => [
+        r.stream_id,
+        r.applied,
+      ]),
+    );
+
+  it('applies each event once and stores the checkpoint with the rows', async () => {
+    await store.append('a', [registered(randomUUID()), registered(randomUUID())], ExpectedVersion.noStream);
+    const projection = new CountingProjection();
+    const runner = new ProjectionRunner(db.pool, store, [projection], silent, {
+      batchSize: 1,
+      idleDelayMs: 10,
+    });
+    expect(await runner.catchUp(projection)).toBe(2);
+    await store.append('b', [registered(randomUUID())], ExpectedVersion.noStream);
+    expect(await runner.catchUp(projection)).toBe(1);
+    expect(await runner.catchUp(projection)).toBe(0);
+    expect(await applied()).toEqual({ a: 2, b: 1 });
+  });
+
+  it('rolls back a batch that crashes halfway, and applies it whole once the fault is gone', async () => {
+    await store.append('ok', [registered(randomUUID())], ExpectedVersion.noStream);
+    await store.append('bad', [{ ...registered(randomUUID()), type: 'Poison' }], ExpectedVersion.noStream);
+    const projection = new CountingProjection();
+    projection.failOnType = 'Poison';
+    const runner = new ProjectionRunner(db.pool, store, [projection], silent, {
+      batchSize: 10,
+      idleDelayMs: 10,
+    });
+
+    await expect(runner.runBatch(projection)).rejects.toThrow('crashed mid-batch');
+    expect(await applied()).toEqual({});
+    const checkpoint = await db.pool.query(
+      "SELECT cursor FROM projection_checkpoints WHERE name = 'counting'",
+    );
+    expect(checkpoint.rows[0]?.cursor ?? 'start').toBe('start'); // the row itself may be rolled back too
+
+    projection.failOnType = undefined;
+    await runner.catchUp(projection);
+    expect(await applied()).toEqual({ ok: 1, bad: 1 });
+  });
+
+  it('lets only one runner work on a projection at a time', async () => {
+    await store.append('x', [registered(randomUUID())], ExpectedVersion.noStream);
+    const projection = new CountingProjection();
+    const first = new ProjectionRunner(db.pool, store, [projection], silent);
+    const second = new ProjectionRunner(db.pool, store, [projection], silent);
+    await first.runBatch(projection); // creates the checkpoint row
+
+    const holder = await db.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query("SELECT 1 FROM projection_checkpoints WHERE name = 'counting' FOR UPDATE");
+      expect(await second.runBatch(projection)).toBeNull();
+      await holder.query('COMMIT');
+    } finally {
+      holder.release();
+    }
+    expect(await second.runBatch(projection)).toBe(0);
+  });
+
+  it('two runners racing over the same projection apply every event exactly once', async () => {
+    const projection = new CountingProjection();
+    const runners = [1, 2].map(
+      () => new ProjectionRunner(db.pool, store, [projection], silent, { batchSize: 3, idleDelayMs: 5 }),
+    );
+    runners.forEach((r) => r.start());
+    for (let i = 0; i < 40; i++)
+      await store.append(`s${i % 4}`, [registered(randomUUID())], ExpectedVersion.any);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const counts = await applied();
+      if (Object.values(counts).reduce((a: number, b) => a + Number(b), 0) >= 40) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await Promise.all(runners.map((r) => r.stop()));
+    expect(await applied()).toEqual({ s0: 10, s1: 10, s2: 10, s3: 10 });
+  });
+
+  it('rebuilds the timeline from zero to exactly the live state', async () => {
+    const timeline = new TimelineProjection();
+    const runner = new ProjectionRunner(db.pool, store, [timeline], silent, {
+      batchSize: 7,
+      idleDelayMs: 10,
+    });
+    for (let i = 0; i < 30; i++) {
+      const citizenId = randomUUID();
+      await store.append(`citizen-${citizenId}`, [registered(citizenId)], ExpectedVersion.noStream);
+      if (i === 15) await runner.catchUp(timeline);
+    }
+    await runner.catchUp(timeline);
+    const snapshot = `SELECT md5(string_agg(t::text, '|' ORDER BY event_id)) AS hash, count(*) AS n FROM timeline_entries t`;
+    const live = (await db.pool.query(snapshot)).rows[0];
+    expect(Number(live.n)).toBe(30);
+
+    await runner.reset(timeline);
+    expect(Number((await db.pool.query(snapshot)).rows[0].n)).toBe(0);
+    await runner.catchUp(timeline);
+    expect((await db.pool.query(snapshot)).rows[0]).toEqual(live);
+  });
+});
