@@ -101,7 +101,11 @@ export class ProjectionRunner {
     let total = 0;
     for (;;) {
       const applied = await this.runBatch(projection);
-      if (applied === null) throw new Error(`projection ${projection.name} is held by another runner`);
+      if (applied === null) {
+        // A live worker holds the projection for one batch; both advance the same checkpoint.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
       if (applied === 0) return total;
       total += applied;
       onProgress?.(total);
