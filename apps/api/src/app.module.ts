@@ -17,6 +17,15 @@ import { RecordShelterAdmissionHandler } from './shelter-stays/record-shelter-ad
 import { RecordShelterDischargeController } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.controller';
 import { RecordShelterDischargeHandler } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.handler';
 import { CLOCK, Clock, systemClock } from './shared/clock';
+import { DecideHandler } from './shared/decide/decide.handler';
+// Each process module is added on the line marked with its name.
+// [plan-module-import]
+// [housing-module-import]
+// [benefits-module-import]
+// [employment-module-import]
+// [support-module-import]
+// [institution-module-import]
+// [citizen-module-import]
 import { GetTimelineController } from './timeline/get-timeline/get-timeline.controller';
 import { GetTimelineHandler } from './timeline/get-timeline/get-timeline.handler';
 
@@ -39,6 +48,13 @@ export class ApiModule {
         AccessModule,
         CqrsModule.forRoot(),
         ...(options.withWorker ? [WorkerModule] : []),
+        // [plan-module]
+        // [housing-module]
+        // [benefits-module]
+        // [employment-module]
+        // [support-module]
+        // [institution-module]
+        // [citizen-module]
       ],
       controllers: [
         HealthController,
@@ -51,6 +67,7 @@ export class ApiModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        DecideHandler,
         RegisterCitizenHandler,
         FindCitizenByCprHandler,
         RecordShelterAdmissionHandler,

@@ -1,18 +1,55 @@
-import type { CitizenEvent } from './citizen/citizen';
-import type { ShelterStayEvent } from './shelter-stay/shelter-stay';
+import { citizenProcess, CitizenEvent } from './citizen/citizen';
+import type { EventCategory, EventTypeInfo, ProcessDefinition } from './process';
+import { shelterStayProcess, ShelterStayEvent } from './shelter-stay/shelter-stay';
+// Each process adds its import, its union member and its list entry on the lines marked with its name.
+// [plan-import]
+// [housing-import]
+// [benefits-import]
+// [employment-import]
+// [support-import]
+// [institution-import]
+// [identity-links-import]
 
 export type DomainEvent = CitizenEvent | ShelterStayEvent;
-export type DomainEventType = DomainEvent['type'];
 
-/**
- * The current schema version of every event type. A stored event with a lower version is upcast to
- * the current shape on read; bump the number and add an upcaster when an event's shape changes.
- */
-export const EVENT_SCHEMA_VERSIONS: { readonly [T in DomainEventType]: number } = {
-  CitizenRegistered: 1,
-  ShelterAdmissionRecorded: 1,
-  ShelterDischargeRecorded: 1,
-};
+// [plan-event]
+// [housing-event]
+// [benefits-event]
+// [employment-event]
+// [support-event]
+// [institution-event]
+// [identity-links-event]
+export const PROCESSES = [
+  citizenProcess,
+  shelterStayProcess,
+  // [plan-process]
+  // [housing-process]
+  // [benefits-process]
+  // [employment-process]
+  // [support-process]
+  // [institution-process]
+  // [identity-links-process]
+] as unknown as readonly ProcessDefinition<unknown, unknown, DomainEvent>[];
+
+export type DomainEventType = DomainEvent['type'];
+export type ProcessName = string;
+
+const EVENT_TYPES = new Map<
+  string,
+  { info: EventTypeInfo; process: ProcessDefinition<unknown, unknown, DomainEvent> }
+>();
+for (const process of PROCESSES) {
+  for (const [type, info] of Object.entries(process.events) as [string, EventTypeInfo][]) {
+    if (EVENT_TYPES.has(type)) throw new Error(`event type ${type} is declared by two processes`);
+    EVENT_TYPES.set(type, { info, process });
+  }
+}
+
+export function processNamed(name: string): ProcessDefinition<unknown, unknown, DomainEvent> {
+  const process = PROCESSES.find((p) => p.name === name);
+  if (!process) throw new Error(`unknown process ${name}`);
+  return process;
+}
 
 /** What the store hands back; kept structural so the domain does not depend on the store. */
 export interface StoredEventShape {
@@ -21,30 +58,47 @@ export interface StoredEventShape {
   data: Record<string, unknown>;
 }
 
-type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
-
-/** upcasters[type][v] turns version v into version v + 1. */
-const UPCASTERS: { [T in DomainEventType]?: Record<number, Upcaster> } = {};
-
 export function isDomainEventType(type: string): type is DomainEventType {
-  return Object.prototype.hasOwnProperty.call(EVENT_SCHEMA_VERSIONS, type);
+  return EVENT_TYPES.has(type);
 }
 
-export function schemaVersionOf(type: DomainEventType): number {
-  return EVENT_SCHEMA_VERSIONS[type];
+export function eventTypeInfo(type: string): EventTypeInfo {
+  const entry = EVENT_TYPES.get(type);
+  if (!entry) throw new Error(`unknown event type ${type}`);
+  return entry.info;
 }
 
+export function schemaVersionOf(type: string): number {
+  return eventTypeInfo(type).schemaVersion;
+}
+
+export function categoryOf(type: string): EventCategory {
+  return eventTypeInfo(type).category;
+}
+
+export function legalBasisOf(type: string): string | undefined {
+  return eventTypeInfo(type).legalBasis;
+}
+
+/** Turns a stored event of any known schema version into the current shape (the upcaster chain). */
 export function decodeEvent(stored: StoredEventShape): DomainEvent {
-  if (!isDomainEventType(stored.type)) throw new Error(`unknown event type ${stored.type}`);
-  const current = EVENT_SCHEMA_VERSIONS[stored.type];
-  if (stored.schemaVersion > current) {
-    throw new Error(`${stored.type} v${stored.schemaVersion} is newer than this code (v${current})`);
+  const info = eventTypeInfo(stored.type);
+  if (stored.schemaVersion > info.schemaVersion) {
+    throw new Error(
+      `${stored.type} v${stored.schemaVersion} is newer than this code (v${info.schemaVersion})`,
+    );
   }
   let data = stored.data;
-  for (let version = stored.schemaVersion; version < current; version++) {
-    const upcast = UPCASTERS[stored.type]?.[version];
+  for (let version = stored.schemaVersion; version < info.schemaVersion; version++) {
+    const upcast = info.upcasters?.[version];
     if (!upcast) throw new Error(`no upcaster for ${stored.type} v${version}`);
     data = upcast(data);
   }
   return { type: stored.type, data } as DomainEvent;
+}
+
+export function summarize(event: DomainEvent): string {
+  const entry = EVENT_TYPES.get(event.type);
+  if (!entry) throw new Error(`unknown event type ${event.type}`);
+  return entry.process.summarize(event);
 }

@@ -6,4 +6,6 @@ export * from './citizen/citizen';
 export * from './shelter-stay/shelter-stay';
 // DomainEvent (= CitizenEvent | ShelterStayEvent) lives in the catalog next to its schema versions.
 export * from './catalog';
+export * from './process';
+export * from './rules';
 export * from './timeline/summaries';

@@ -16,6 +16,8 @@ export interface StreamDecider<Command, State, Event extends TypedEvent> {
 export interface EventCodec<Event extends TypedEvent> {
   decode(recorded: RecordedEvent): Event;
   schemaVersion(type: Event['type']): number;
+  /** metadata that depends on the event type (e.g. its legal basis) */
+  metadataOf?(event: Event): Record<string, unknown>;
 }
 
 export interface CommandEnvelope {
@@ -46,7 +48,7 @@ export async function executeOnStream<Command, State, Event extends TypedEvent>(
       type: event.type,
       schemaVersion: codec.schemaVersion(event.type),
       data: event.data,
-      metadata: envelope.metadata,
+      metadata: { ...envelope.metadata, ...codec.metadataOf?.(event) },
       occurredAt: new Date(event.data.occurredAt),
     })),
     ExpectedVersion.fromVersion(version),

@@ -21,6 +21,8 @@ export interface RequestContext {
   requestId: string;
   principal: Principal;
   purpose: string;
+  /** the sender's own id of this message (X-Message-Id, else the Idempotency-Key), for tracing and dedup */
+  messageId?: string;
   /** ids for new records and events. With an Idempotency-Key they are derived from it, so a retried
    *  request that already appended produces the same event ids and the store keeps one copy. */
   newId(): string;
@@ -39,6 +41,7 @@ export function contextFrom(request: FastifyRequest): RequestContext {
     requestId: request.id,
     principal,
     purpose: purposeOf(request),
+    messageId: messageIdOf(request) ?? key,
     newId: idSource(key === undefined ? undefined : `${principal.id}|${request.method} ${route}|${key}`),
   };
 }
@@ -58,6 +61,20 @@ function purposeOf(request: FastifyRequest): string {
     );
   }
   return purpose;
+}
+
+function messageIdOf(request: FastifyRequest): string | undefined {
+  const id = header(request, 'x-message-id');
+  if (id !== undefined && !/^[\x21-\x7e]{1,255}$/.test(id)) {
+    throw ProblemException.of(
+      400,
+      'validation-failed',
+      'The request is not valid',
+      'header X-Message-Id must be 1-255 visible ASCII characters',
+      { errors: [{ pointer: '#/header/x-message-id', detail: 'must be 1-255 visible ASCII characters' }] },
+    );
+  }
+  return id;
 }
 
 export function header(request: FastifyRequest, name: string): string | undefined {

@@ -11,6 +11,7 @@ export function envelopeFor(ctx: RequestContext, now: Date): CommandEnvelope {
       causationId: ctx.requestId,
       principal: ctx.principal.id,
       unit: ctx.principal.unit,
+      source: { system: ctx.principal.unit, ...(ctx.messageId ? { messageId: ctx.messageId } : {}) },
     },
   };
 }

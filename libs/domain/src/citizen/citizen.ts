@@ -1,5 +1,7 @@
 import { assertNever, Decider } from '../decider';
 import { DomainError } from '../errors';
+import type { ProcessDefinition } from '../process';
+import { summarizeCitizen } from '../timeline/summaries';
 import { assertKnownMunicipality, assertOccurredAtAcceptable } from '../rules';
 
 export type CitizenRegistered = {
@@ -86,4 +88,14 @@ export const citizenDecider: Decider<CitizenCommand, CitizenState, CitizenEvent>
         return assertNever(event.type);
     }
   },
+};
+
+export const citizenProcess: ProcessDefinition<CitizenCommand, CitizenState, CitizenEvent> = {
+  name: 'citizen',
+  streamId: citizenStreamId,
+  decider: citizenDecider,
+  events: {
+    CitizenRegistered: { schemaVersion: 1, category: 'identity' },
+  },
+  summarize: summarizeCitizen,
 };

@@ -1,5 +1,7 @@
 import { assertNever, Decider } from '../decider';
 import { DomainError } from '../errors';
+import type { ProcessDefinition } from '../process';
+import { summarizeShelterStay } from '../timeline/summaries';
 import { assertKnownMunicipality, assertOccurredAtAcceptable } from '../rules';
 
 /**
@@ -232,4 +234,15 @@ export const shelterStayDecider: Decider<ShelterStayCommand, ShelterStayState, S
         return assertNever(event);
     }
   },
+};
+
+export const shelterStayProcess: ProcessDefinition<ShelterStayCommand, ShelterStayState, ShelterStayEvent> = {
+  name: 'shelter-stay',
+  streamId: shelterStaysStreamId,
+  decider: shelterStayDecider,
+  events: {
+    ShelterAdmissionRecorded: { schemaVersion: 1, category: 'shelter', legalBasis: 'serviceloven §110' },
+    ShelterDischargeRecorded: { schemaVersion: 1, category: 'shelter', legalBasis: 'serviceloven §110' },
+  },
+  summarize: summarizeShelterStay,
 };

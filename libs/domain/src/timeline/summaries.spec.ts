@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../index';
-import { summarize } from './summaries';
+import { summarize } from '../catalog';
 
 const citizenId = '3f1c9a52-8d0e-4b7a-9a51-2c4e6f7b8d10';
 

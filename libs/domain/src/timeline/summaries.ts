@@ -1,5 +1,6 @@
 import { assertNever } from '../decider';
-import type { DomainEvent } from '../catalog';
+import type { CitizenEvent } from '../citizen/citizen';
+import type { ShelterStayEvent } from '../shelter-stay/shelter-stay';
 import { municipalityName } from '../municipalities';
 import type { ShelterDischargeDestination } from '../shelter-stay/shelter-stay';
 
@@ -7,10 +8,17 @@ import type { ShelterDischargeDestination } from '../shelter-stay/shelter-stay';
  * Timeline summaries are shown broadly and may be logged, so they are built only from non-personal fields
  * (codes, shelter and municipality names, flags); the sealed personal data is never touched.
  */
-export function summarize(event: DomainEvent): string {
+export function summarizeCitizen(event: CitizenEvent): string {
   switch (event.type) {
     case 'CitizenRegistered':
       return `Citizen registered ${event.data.hasCpr ? 'with' : 'without'} CPR; handlekommune ${municipality(event.data.handlekommune)}`;
+    default:
+      return assertNever(event.type);
+  }
+}
+
+export function summarizeShelterStay(event: ShelterStayEvent): string {
+  switch (event.type) {
     case 'ShelterAdmissionRecorded': {
       const d = event.data;
       let text = `Admitted to §110 shelter ${d.shelterName} (stay municipality ${municipalityName(d.municipalityOfStay) ?? d.municipalityOfStay}), ${d.referral}`;
@@ -26,7 +34,7 @@ export function summarize(event: DomainEvent): string {
   }
 }
 
-function municipality(code: string): string {
+export function municipality(code: string): string {
   const name = municipalityName(code);
   return name ? `${name} (${code})` : `municipality ${code}`;
 }

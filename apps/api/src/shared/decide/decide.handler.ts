@@ -1,0 +1,52 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { citizenProcess, processNamed } from '@hf/domain';
+import { EVENT_STORE, EventStore, executeOnStream, loadState } from '@hf/event-store';
+import { citizenNotFound } from '../citizen-exists';
+import { CLOCK, Clock } from '../clock';
+import { envelopeFor } from '../command-context';
+import { domainCodec } from '../domain-codec';
+import { DecideCommand, DecideResult } from './decide.command';
+
+@CommandHandler(DecideCommand)
+export class DecideHandler implements ICommandHandler<DecideCommand, DecideResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ process: name, citizenId, build, ctx }: DecideCommand): Promise<DecideResult> {
+    const now = this.clock.now();
+    const citizen = await loadState(
+      this.store,
+      domainCodec,
+      citizenProcess.streamId(citizenId),
+      citizenProcess.decider,
+    );
+    if (!citizen.state.registered) throw citizenNotFound();
+    const process = processNamed(name);
+    const command = await build({
+      now,
+      newId: ctx.newId,
+      citizen: {
+        citizenId,
+        handlekommune: citizen.state.handlekommune,
+        hasCpr: citizen.state.hasCpr,
+      },
+      stateOf: async <State>(other: string) => {
+        const definition = processNamed(other);
+        return (await loadState(this.store, domainCodec, definition.streamId(citizenId), definition.decider))
+          .state as State;
+      },
+    });
+    const { events } = await executeOnStream(
+      this.store,
+      domainCodec,
+      process.streamId(citizenId),
+      process.decider,
+      command,
+      envelopeFor(ctx, now),
+    );
+    return { recorded: events.map((e) => e.type) };
+  }
+}
