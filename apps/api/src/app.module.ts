@@ -16,7 +16,8 @@ import { RecordShelterAdmissionController } from './shelter-stays/record-shelter
 import { RecordShelterAdmissionHandler } from './shelter-stays/record-shelter-admission/record-shelter-admission.handler';
 import { RecordShelterDischargeController } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.controller';
 import { RecordShelterDischargeHandler } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.handler';
-import { CLOCK, Clock, systemClock } from './shared/clock';
+import { Clock, ClockModule, systemClock } from './shared/clock';
+import { IdentityModule } from './identity/identity.module';
 import { DecideHandler } from './shared/decide/decide.handler';
 // Each process module is added on the line marked with its name.
 // [plan-module-import]
@@ -48,6 +49,8 @@ export class ApiModule {
         AccessModule,
         CqrsModule.forRoot(),
         ...(options.withWorker ? [WorkerModule] : []),
+        ClockModule.forRoot(options.clock ?? systemClock),
+        IdentityModule,
         // [plan-module]
         // [housing-module]
         // [benefits-module]
@@ -65,7 +68,6 @@ export class ApiModule {
         GetTimelineController,
       ],
       providers: [
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         DecideHandler,
         RegisterCitizenHandler,

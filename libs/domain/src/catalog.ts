@@ -8,17 +8,23 @@ import { shelterStayProcess, ShelterStayEvent } from './shelter-stay/shelter-sta
 // [employment-import]
 // [support-import]
 // [institution-import]
-// [identity-links-import]
+import { recordLinkProcess, RecordLinkEvent } from './identity/record-links';
 
-export type DomainEvent = CitizenEvent | ShelterStayEvent;
+/** The events of every process; a process adds one member here, e.g. `plan: PlanEvent;`. */
+interface EventsByProcess {
+  citizen: CitizenEvent;
+  shelterStay: ShelterStayEvent;
+  recordLinks: RecordLinkEvent;
+  // [plan-event]
+  // [housing-event]
+  // [benefits-event]
+  // [employment-event]
+  // [support-event]
+  // [institution-event]
+}
 
-// [plan-event]
-// [housing-event]
-// [benefits-event]
-// [employment-event]
-// [support-event]
-// [institution-event]
-// [identity-links-event]
+export type DomainEvent = EventsByProcess[keyof EventsByProcess];
+
 export const PROCESSES = [
   citizenProcess,
   shelterStayProcess,
@@ -28,7 +34,7 @@ export const PROCESSES = [
   // [employment-process]
   // [support-process]
   // [institution-process]
-  // [identity-links-process]
+  recordLinkProcess,
 ] as unknown as readonly ProcessDefinition<unknown, unknown, DomainEvent>[];
 
 export type DomainEventType = DomainEvent['type'];

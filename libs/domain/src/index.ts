@@ -9,3 +9,4 @@ export * from './catalog';
 export * from './process';
 export * from './rules';
 export * from './timeline/summaries';
+export * from './identity/record-links';

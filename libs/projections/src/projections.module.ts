@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PROJECTIONS } from './projection';
+import { CitizenLinksProjection } from './citizen-links/citizen-links.projection';
 import { TimelineProjection } from './timeline/timeline.projection';
 
 /** The set of read models; the worker runs them and the CLI rebuilds them. */
 export function allProjections() {
-  return [new TimelineProjection()];
+  return [new TimelineProjection(), new CitizenLinksProjection()];
 }
 
 @Module({

@@ -36,6 +36,7 @@ export class TimelineProjection implements Projection {
 
 export interface TimelineEntryRow {
   event_id: string;
+  citizen_id: string;
   type: string;
   occurred_at: Date;
   recorded_at: Date;
@@ -43,13 +44,22 @@ export interface TimelineEntryRow {
   stream_id: string;
 }
 
+/**
+ * The timeline of a citizen and of every record linked to it (directly or through another linked record),
+ * in the order things happened.
+ */
 export async function readTimeline(
   db: Pick<PoolClient, 'query'>,
   citizenId: string,
 ): Promise<TimelineEntryRow[]> {
   const { rows } = await db.query<TimelineEntryRow>(
-    `SELECT event_id, type, occurred_at, recorded_at, summary, stream_id
-       FROM timeline_entries WHERE citizen_id = $1
+    `WITH RECURSIVE person(citizen_id) AS (
+       SELECT $1::uuid
+       UNION
+       SELECT l.linked_citizen_id FROM citizen_links l JOIN person p ON l.citizen_id = p.citizen_id
+     )
+     SELECT event_id, citizen_id, type, occurred_at, recorded_at, summary, stream_id
+       FROM timeline_entries WHERE citizen_id IN (SELECT citizen_id FROM person)
       ORDER BY occurred_at, global_position`,
     [citizenId],
   );

@@ -31,6 +31,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timel
       citizenId,
       entries: rows.map((row) => ({
         eventId: row.event_id,
+        citizenId: row.citizen_id,
         type: row.type,
         occurredAt: row.occurred_at.toISOString(),
         recordedAt: row.recorded_at.toISOString(),

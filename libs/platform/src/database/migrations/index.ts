@@ -1,6 +1,7 @@
 import { sql as eventStore } from './0001-event-store';
 import { sql as infrastructure } from './0002-infrastructure';
 import { sql as timeline } from './0003-timeline';
+import { sql as citizenLinks } from './0004-citizen-links';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event-store', sql: eventStore },
   { version: 2, name: 'infrastructure', sql: infrastructure },
   { version: 3, name: 'timeline', sql: timeline },
+  { version: 4, name: 'citizen-links', sql: citizenLinks },
 ];
