@@ -281,6 +281,26 @@ describe('walking skeleton over HTTP', () => {
       expect(rows).toEqual([{ correlation: 'req-test-0001' }]);
     });
 
+    it("records principal, unit, legal basis and the sender's message id in every event's metadata", async () => {
+      const citizenId = await register();
+      const res = await post(`/citizens/${citizenId}/shelter-stays`, admission, {
+        'x-message-id': 'shelter-system-msg-4711',
+        'x-request-id': 'req-meta-0001',
+      });
+      expect(res.statusCode).toBe(201);
+      const { rows } = await t.db.pool.query(`SELECT metadata FROM events WHERE stream_id = $1`, [
+        `shelter-stays-${citizenId}`,
+      ]);
+      expect(rows[0].metadata).toMatchObject({
+        correlationId: 'req-meta-0001',
+        causationId: 'req-meta-0001',
+        principal: 'anonymous',
+        unit: 'unauthenticated',
+        legalBasis: 'serviceloven §110',
+        source: { system: 'unauthenticated', messageId: 'shelter-system-msg-4711' },
+      });
+    });
+
     it('serves health, the OpenAPI document and its UI', async () => {
       const health = await t.request({ method: 'GET', url: '/health' });
       expect(health.json()).toEqual({ status: 'ok', checks: { live: true, database: true, schema: true } });
