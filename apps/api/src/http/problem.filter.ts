@@ -25,13 +25,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 export function toProblem(exception: unknown, request: { id: string; url: string }): ProblemDetails {
   const base = { instance: request.url.split('?')[0], requestId: request.id };
   if (exception instanceof DomainError) {
+    // Details come first so that a rule's detail can never overwrite a standard member (status, type...).
     return {
+      ...(exception.details ?? {}),
       type: problemType(exception.code),
       title: titleFromCode(exception.code),
       status: DOMAIN_STATUS[exception.kind],
       detail: exception.message,
       rule: exception.code,
-      ...(exception.details ?? {}),
       ...base,
     };
   }
