@@ -6,27 +6,23 @@ import { EventStoreModule } from '@hf/event-store';
 import { AppConfig, PlatformModule } from '@hf/platform';
 import type { Logger } from 'pino';
 import { WorkerModule } from '../../worker/src/worker.module';
-import { FindCitizenByCprController } from './citizens/find-citizen-by-cpr/find-citizen-by-cpr.controller';
 import { FindCitizenByCprHandler } from './citizens/find-citizen-by-cpr/find-citizen-by-cpr.handler';
-import { RegisterCitizenController } from './citizens/register-citizen/register-citizen.controller';
 import { RegisterCitizenHandler } from './citizens/register-citizen/register-citizen.handler';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
-import { RecordShelterAdmissionController } from './shelter-stays/record-shelter-admission/record-shelter-admission.controller';
 import { RecordShelterAdmissionHandler } from './shelter-stays/record-shelter-admission/record-shelter-admission.handler';
-import { RecordShelterDischargeController } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.controller';
 import { RecordShelterDischargeHandler } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.handler';
 import { Clock, ClockModule, systemClock } from './shared/clock';
 import { IdentityModule } from './identity/identity.module';
 import { DecideHandler } from './shared/decide/decide.handler';
 // Each process module is added on the line marked with its name.
-// [plan-module-import]
-// [housing-module-import]
-// [benefits-module-import]
-// [employment-module-import]
-// [support-module-import]
-// [institution-module-import]
-// [citizen-module-import]
+import { PlanModule } from './plan/plan.module';
+import { HousingModule } from './housing/housing.module';
+import { BenefitsModule } from './benefits/benefits.module';
+import { EmploymentModule } from './employment/employment.module';
+import { SupportModule } from './support/support.module';
+import { InstitutionModule } from './institution/institution.module';
+import { CitizensModule } from './citizens/citizens.module';
 import { GetTimelineController } from './timeline/get-timeline/get-timeline.controller';
 import { GetTimelineHandler } from './timeline/get-timeline/get-timeline.handler';
 
@@ -51,22 +47,15 @@ export class ApiModule {
         ...(options.withWorker ? [WorkerModule] : []),
         ClockModule.forRoot(options.clock ?? systemClock),
         IdentityModule,
-        // [plan-module]
-        // [housing-module]
-        // [benefits-module]
-        // [employment-module]
-        // [support-module]
-        // [institution-module]
-        // [citizen-module]
+        PlanModule,
+        HousingModule,
+        BenefitsModule,
+        EmploymentModule,
+        SupportModule,
+        InstitutionModule,
+        CitizensModule,
       ],
-      controllers: [
-        HealthController,
-        RegisterCitizenController,
-        FindCitizenByCprController,
-        RecordShelterAdmissionController,
-        RecordShelterDischargeController,
-        GetTimelineController,
-      ],
+      controllers: [HealthController, GetTimelineController],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         DecideHandler,

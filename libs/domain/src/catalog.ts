@@ -2,12 +2,12 @@ import { citizenProcess, CitizenEvent } from './citizen/citizen';
 import type { EventCategory, EventTypeInfo, ProcessDefinition } from './process';
 import { shelterStayProcess, ShelterStayEvent } from './shelter-stay/shelter-stay';
 // Each process adds its import, its union member and its list entry on the lines marked with its name.
-// [plan-import]
-// [housing-import]
-// [benefits-import]
-// [employment-import]
-// [support-import]
-// [institution-import]
+import { planProcess, PlanEvent } from './plan/plan';
+import { housingProcess, HousingEvent } from './housing/housing';
+import { benefitsProcess, BenefitsEvent } from './benefits/benefits';
+import { employmentProcess, EmploymentEvent } from './employment/employment';
+import { supportProcess, SupportEvent } from './support/support';
+import { institutionProcess, InstitutionEvent } from './institution/institution';
 import { recordLinkProcess, RecordLinkEvent } from './identity/record-links';
 
 /** The events of every process; a process adds one member here, e.g. `plan: PlanEvent;`. */
@@ -15,12 +15,12 @@ interface EventsByProcess {
   citizen: CitizenEvent;
   shelterStay: ShelterStayEvent;
   recordLinks: RecordLinkEvent;
-  // [plan-event]
-  // [housing-event]
-  // [benefits-event]
-  // [employment-event]
-  // [support-event]
-  // [institution-event]
+  plan: PlanEvent;
+  housing: HousingEvent;
+  benefits: BenefitsEvent;
+  employment: EmploymentEvent;
+  support: SupportEvent;
+  institution: InstitutionEvent;
 }
 
 export type DomainEvent = EventsByProcess[keyof EventsByProcess];
@@ -28,12 +28,12 @@ export type DomainEvent = EventsByProcess[keyof EventsByProcess];
 export const PROCESSES = [
   citizenProcess,
   shelterStayProcess,
-  // [plan-process]
-  // [housing-process]
-  // [benefits-process]
-  // [employment-process]
-  // [support-process]
-  // [institution-process]
+  planProcess,
+  housingProcess,
+  benefitsProcess,
+  employmentProcess,
+  supportProcess,
+  institutionProcess,
   recordLinkProcess,
 ] as unknown as readonly ProcessDefinition<unknown, unknown, DomainEvent>[];
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { HOME_SITUATIONS, HomeSituation } from '@hf/domain';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsMunicipalityCode } from '../../http/validators';
 
 export class RecordShelterAdmissionDto {
@@ -31,10 +32,16 @@ export class RecordShelterAdmissionDto {
   @IsIn(['self-referred', 'referred'])
   referral!: 'self-referred' | 'referred';
 
-  @ApiPropertyOptional({ description: 'Has a home but cannot use it (e.g. violence)', default: false })
+  @ApiPropertyOptional({
+    description:
+      'Whether the citizen has no home, or has one they cannot use (e.g. because of violence or threats there)',
+    enum: HOME_SITUATIONS,
+    default: 'no-home',
+    example: 'home-cannot-be-used',
+  })
   @IsOptional()
-  @IsBoolean()
-  hasHomeButCannotUseIt?: boolean;
+  @IsIn(HOME_SITUATIONS)
+  homeSituation?: HomeSituation;
 
   @ApiPropertyOptional({
     description: 'When the citizen was admitted (ISO 8601); defaults to now',

@@ -38,7 +38,7 @@ export class RecordShelterAdmissionHandler implements ICommandHandler<
         municipalityOfStay: dto.municipalityOfStay,
         handlekommune: dto.handlekommune ?? citizen.state.handlekommune,
         referral: dto.referral,
-        hasHomeButCannotUseIt: dto.hasHomeButCannotUseIt ?? false,
+        homeSituation: dto.homeSituation ?? 'no-home',
       },
       envelopeFor(ctx, now),
     );

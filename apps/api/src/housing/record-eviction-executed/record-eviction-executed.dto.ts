@@ -1,0 +1,3 @@
+import { TenancyFactDto } from '../tenancy.dto';
+
+export class RecordEvictionExecutedDto extends TenancyFactDto {}

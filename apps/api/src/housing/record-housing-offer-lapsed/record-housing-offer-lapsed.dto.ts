@@ -1,0 +1,3 @@
+import { OfferLossDto } from '../offer-loss.dto';
+
+export class RecordHousingOfferLapsedDto extends OfferLossDto {}

@@ -1,0 +1,3 @@
+import { FactDto } from '../../shared/decide/fact.dto';
+
+export class RecordPrisonReleaseDto extends FactDto {}

@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  CONTACT_CHANNELS,
+  CONTACT_OUTCOMES,
+  ContactChannel,
+  ContactOutcome,
+} from '@hf/domain/support/support';
+import { IsIn } from 'class-validator';
+import { FactDto } from '../../shared/decide/fact.dto';
+
+export class RecordContactAttemptDto extends FactDto {
+  @ApiProperty({ enum: CONTACT_CHANNELS, example: 'home-visit' })
+  @IsIn(CONTACT_CHANNELS)
+  channel!: ContactChannel;
+
+  @ApiProperty({ enum: CONTACT_OUTCOMES, example: 'not-reached' })
+  @IsIn(CONTACT_OUTCOMES)
+  outcome!: ContactOutcome;
+}
