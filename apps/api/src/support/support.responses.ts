@@ -6,9 +6,9 @@ export class RecordedResponse {
   recorded!: string[];
 }
 
-export class SupportCourseResponse extends RecordedResponse {
-  @ApiProperty({ example: ['SupportDecided'] })
-  declare recorded: string[];
+export class SupportCourseResponse {
+  @ApiProperty({ type: [String], example: ['SupportDecided'] })
+  recorded!: string[];
 
   @ApiProperty({ example: '0193a4c2-8a2b-7c3d-8e4f-5a6b7c8d9e0f' })
   supportId!: string;

@@ -2,7 +2,7 @@ import { assertNever, Decider } from '../decider';
 import { DomainError } from '../errors';
 import type { ProcessDefinition } from '../process';
 import { assertOccurredAtAcceptable } from '../rules';
-import { copenhagenDate, daysBetween } from '../support/local-date';
+import { copenhagenDate, days, daysBetween } from '../support/local-date';
 
 /**
  * Institution transitions (DOMAIN.md §5.8, §7): hospital and psychiatric admissions with leave, discharge planning
@@ -838,9 +838,10 @@ function destinationText(destination: string): string {
   }
 }
 
-/** Lead time in days from when a plan was made to the date it names (alerts A1/A9: short lead times escalate). */
-function leadDays(occurredAt: string, date: string): number {
-  return daysBetween(copenhagenDate(occurredAt), date);
+/** Lead time from when a plan was made to the date it names (alerts A1/A9: short lead times escalate). */
+function leadTime(occurredAt: string, date: string): string {
+  const lead = daysBetween(copenhagenDate(occurredAt), date);
+  return lead === 0 ? 'today' : lead > 0 ? `in ${days(lead)}` : `${days(-lead)} ago`;
 }
 
 /** Kind, codes, institution names, unit ids and dates only: never a ward, diagnosis or medication. */
@@ -859,7 +860,7 @@ export function summarizeInstitution(event: InstitutionEvent): string {
       return `${KIND_TEXT[event.data.kind]} leave ended (SLOR)`;
     case 'DischargePlanned': {
       const d = event.data;
-      return `${KIND_TEXT[d.kind]} discharge planned for ${d.expectedDate} (in ${leadDays(d.occurredAt, d.expectedDate)} days) to ${destinationText(d.destination)}; ${HOUSING_TEXT[d.housingStatus]}; medication needs: ${d.medicationNeeds}`;
+      return `${KIND_TEXT[d.kind]} discharge planned for ${d.expectedDate} (${leadTime(d.occurredAt, d.expectedDate)}) to ${destinationText(d.destination)}; ${HOUSING_TEXT[d.housingStatus]}; medication needs: ${d.medicationNeeds}`;
     }
     case 'DischargedFromHospital':
       return `${KIND_TEXT[event.data.kind]} discharge (SLHJ) to ${destinationText(event.data.destination)}`;
@@ -869,7 +870,7 @@ export function summarizeInstitution(event: InstitutionEvent): string {
       return `Prison intake at ${event.data.institutionName}`;
     case 'ReleaseScheduled': {
       const d = event.data;
-      return `Prison release scheduled for ${d.expectedReleaseDate} (in ${leadDays(d.occurredAt, d.expectedReleaseDate)} days); ${HOUSING_TEXT[d.housingStatus]}`;
+      return `Prison release scheduled for ${d.expectedReleaseDate} (${leadTime(d.occurredAt, d.expectedReleaseDate)}); ${HOUSING_TEXT[d.housingStatus]}`;
     }
     case 'ReleasedFromPrison':
       return 'Released from prison';

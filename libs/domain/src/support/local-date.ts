@@ -27,3 +27,8 @@ export function addMonths(date: string, months: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** "1 day", "14 days". */
+export function days(count: number): string {
+  return `${count} day${count === 1 || count === -1 ? '' : 's'}`;
+}

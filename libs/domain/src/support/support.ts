@@ -2,7 +2,7 @@ import { assertNever, Decider } from '../decider';
 import { DomainError } from '../errors';
 import type { ProcessDefinition } from '../process';
 import { assertOccurredAtAcceptable } from '../rules';
-import { addMonths, copenhagenDate, daysBetween } from './local-date';
+import { addMonths, copenhagenDate, days, daysBetween } from './local-date';
 
 /**
  * Support courses: serviceloven §85 bostøtte, §85a specialised Housing First support (CTI, ICM, ACT, M-ACT) and
@@ -859,14 +859,17 @@ export function summarizeSupport(event: SupportEvent): string {
     case 'ContactAttempted':
       return `${method} contact attempt by ${CHANNEL_TEXT[event.data.channel]}: ${event.data.outcome.replace('-', ' ')}`;
     case 'ContactLost':
-      return `${method} contact lost: no contact for ${event.data.daysWithoutContact} days (since ${copenhagenDate(event.data.lastContactAt)})`;
+      return `${method} contact lost: no contact for ${days(event.data.daysWithoutContact)} (since ${copenhagenDate(event.data.lastContactAt)})`;
     case 'ContactRestored':
       return `${method} contact restored (${CHANNEL_TEXT[event.data.channel]})`;
     case 'SupportPaused':
       return `${method} support paused: ${PAUSE_TEXT[event.data.reason]} (not ended)`;
     case 'SupportResumed': {
-      const days = daysBetween(copenhagenDate(event.data.pausedSince), copenhagenDate(event.data.occurredAt));
-      return `${method} support resumed after ${PAUSE_TEXT[event.data.pausedReason]} (paused ${days} days)`;
+      const paused = daysBetween(
+        copenhagenDate(event.data.pausedSince),
+        copenhagenDate(event.data.occurredAt),
+      );
+      return `${method} support resumed after ${PAUSE_TEXT[event.data.pausedReason]} (paused ${days(paused)})`;
     }
     case 'SupportEnded': {
       const successor =
