@@ -19,6 +19,9 @@ export async function createTestDatabase(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const pool = new Pool({ connectionString: url.toString(), max: options.poolSize ?? 10 });
+  // Dropping the database ends idle connections from the server side; that must not crash the test run.
+  // Errors of queries in flight still reach their callers.
+  pool.on('error', () => undefined);
   if (options.migrate !== false) await migrate(pool);
   return {
     url: url.toString(),
