@@ -4,7 +4,6 @@ import {
   benefitsDecider,
   benefitsProcess,
   benefitsStreamId,
-  copenhagenDate,
   DecideDepositApplication,
   DepositApplicationDecided,
   DepositApplicationFastTracked,
@@ -16,7 +15,6 @@ import {
   EndEconomyAdministration,
   FastTrackDepositApplication,
   formatKr,
-  isCalendarDate,
   LEGAL_BASIS_BY_KIND,
   RecordDocumentationReceived,
   RequestDocumentation,
@@ -630,15 +628,6 @@ describe('Benefits', () => {
       expect(formatKr(1234567)).toBe('1,234,567 kr');
       expect(formatKr(999)).toBe('999 kr');
       expect(formatKr(0.5)).toBe('0.50 kr');
-    });
-
-    it('recognises calendar dates and Danish days', () => {
-      expect(isCalendarDate('2028-02-29')).toBe(true);
-      expect(isCalendarDate('2026-02-29')).toBe(false);
-      expect(isCalendarDate('2026-3-1')).toBe(false);
-      expect(copenhagenDate(new Date('2026-02-26T23:30:00Z'))).toBe('2026-02-27');
-      expect(copenhagenDate(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
-      expect(copenhagenDate(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
     });
   });
 });

@@ -1,4 +1,5 @@
 import { assertNever, Decider } from '../decider';
+import { assertPlainDate as assertCalendarDate, copenhagenDate } from '../calendar';
 import { DomainError } from '../errors';
 import { municipalityName } from '../municipalities';
 import type { ProcessDefinition } from '../process';
@@ -300,32 +301,6 @@ export type BenefitsState = {
 // Rules
 
 const ms = (iso: string): number => Date.parse(iso);
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The Danish calendar date of an instant (deadlines are Danish dates). */
-export function copenhagenDate(instant: Date): string {
-  const parts = Object.fromEntries(COPENHAGEN_DATE.formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-function assertCalendarDate(value: string, field: string): void {
-  if (!isCalendarDate(value)) {
-    throw new DomainError('rule-violation', 'invalid-date', `${field} is not a date (YYYY-MM-DD)`, { field });
-  }
-}
 
 function assertAmountKr(value: number, field: string): void {
   if (!Number.isFinite(value) || value <= 0 || Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {

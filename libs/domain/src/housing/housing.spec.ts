@@ -35,7 +35,7 @@ import {
   TenancyEnded,
   WaitingListRegistered,
 } from './housing';
-import { copenhagenDate, isPlainDate } from './plain-date';
+import { copenhagenDate, isPlainDate } from '../calendar';
 
 const citizenId = '9d3b6e21-4c5a-4f7e-8b1d-2e3f4a5b6c7d';
 const spec = specFor(housingDecider);

@@ -3,7 +3,7 @@ import { DomainError } from '../errors';
 import type { ProcessDefinition } from '../process';
 import { assertKnownMunicipality, assertOccurredAtAcceptable } from '../rules';
 import { municipalityName } from '../municipalities';
-import { assertPlainDate, copenhagenDate } from './plain-date';
+import { assertPlainDate, copenhagenDate } from '../calendar';
 
 /**
  * Housing (DOMAIN.md §5.4): waiting lists, municipal allocation (anvisning), offers, lease, move-in and the

@@ -1,6 +1,6 @@
 import { assertNever, Decider } from '../decider';
 import { DomainError } from '../errors';
-import { assertPlainDate, copenhagenDate } from '../housing/plain-date';
+import { assertPlainDate, copenhagenDate } from '../calendar';
 import type { ProcessDefinition } from '../process';
 import { assertOccurredAtAcceptable } from '../rules';
 
