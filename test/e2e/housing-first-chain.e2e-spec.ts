@@ -193,4 +193,54 @@ describe('a Housing First chain, end to end', () => {
     expect(summaries).toContain('Kollegiet Sct. Nicolai');
     expect(summaries).toMatch(/14[.,]?550/);
   });
+
+  it('keeps support running when the tenancy ends (support and tenancy are separate)', async () => {
+    const { citizenId } = await post('/citizens', {
+      alias: 'Lange',
+      handlekommune: '751',
+      occurredAt: '2026-01-05T09:00:00+01:00',
+    });
+    const c = `/citizens/${citizenId}`;
+    const { offerId } = await post(`${c}/housing/offers`, {
+      dwelling: '2-værelses almen bolig, Gellerup',
+      housingAssociation: 'brabrand-boligforening',
+      monthlyRentKr: 5200,
+      depositKr: 15600,
+      leaseSigningDeadline: '2026-01-20',
+      expectedMoveIn: '2026-02-01',
+      occurredAt: '2026-01-08T10:00:00+01:00',
+    });
+    await post(`${c}/housing/offers/${offerId}/accept`, { occurredAt: '2026-01-09T10:00:00+01:00' });
+    await post(`${c}/housing/offers/${offerId}/lease`, {
+      leaseType: 'permanent',
+      leaseStartsOn: '2026-02-01',
+      occurredAt: '2026-01-15T10:00:00+01:00',
+    });
+    await post(`${c}/housing/move-in`, { occurredAt: '2026-02-01T12:00:00+01:00' });
+    const { supportId } = await post(`${c}/support/courses`, {
+      method: 'icm',
+      providerUnitId: 'unit-icm-team-aarhus',
+      occurredAt: '2026-01-20T10:00:00+01:00',
+    });
+    await post(`${c}/support/courses/${supportId}/start`, { occurredAt: '2026-02-01T13:00:00+01:00' });
+
+    const ended = await post(`${c}/housing/tenancy-ended`, {
+      reason: 'terminated-by-landlord',
+      occurredAt: '2026-02-20T10:00:00+01:00',
+    });
+    expect(ended.recorded).toEqual(['TenancyEnded']);
+
+    // The support course is still active: contact is recorded as usual, and it can still be ended once.
+    const contact = await post(`${c}/support/courses/${supportId}/contact-attempts`, {
+      channel: 'home-visit',
+      outcome: 'reached',
+      occurredAt: '2026-02-21T10:00:00+01:00',
+    });
+    expect(contact.recorded).toEqual(['ContactAttempted']);
+    const { rows } = await t.db.pool.query(
+      `SELECT type FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [`support-${citizenId}`],
+    );
+    expect(rows.map((r) => r.type)).not.toContain('SupportEnded');
+  });
 });
