@@ -14,6 +14,8 @@ import { RecordShelterAdmissionHandler } from './shelter-stays/record-shelter-ad
 import { RecordShelterDischargeHandler } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.handler';
 import { Clock, ClockModule, systemClock } from './shared/clock';
 import { IdentityModule } from './identity/identity.module';
+// [read-models-module-import]
+// [alerts-module-import]
 import { DecideHandler } from './shared/decide/decide.handler';
 // Each process module is added on the line marked with its name.
 import { PlanModule } from './plan/plan.module';
@@ -47,6 +49,8 @@ export class ApiModule {
         ...(options.withWorker ? [WorkerModule] : []),
         ClockModule.forRoot(options.clock ?? systemClock),
         IdentityModule,
+        // [read-models-module]
+        // [alerts-module]
         PlanModule,
         HousingModule,
         BenefitsModule,
