@@ -303,7 +303,18 @@ describe('walking skeleton over HTTP', () => {
 
     it('serves health, the OpenAPI document and its UI', async () => {
       const health = await t.request({ method: 'GET', url: '/health' });
-      expect(health.json()).toEqual({ status: 'ok', checks: { live: true, database: true, schema: true } });
+      expect(health.json()).toMatchObject({
+        status: 'ok',
+        checks: { live: true, database: true, schema: true, projections: true },
+      });
+      expect(health.json().projections.map((p: { projection: string }) => p.projection)).toContain(
+        'timeline',
+      );
+
+      const metrics = await t.request({ method: 'GET', url: '/metrics' });
+      expect(metrics.statusCode).toBe(200);
+      expect(metrics.body).toMatch(/hf_projection_lag_events\{projection="timeline"\} \d+/);
+      expect(metrics.body).toMatch(/hf_projection_lag_seconds\{projection="timeline"\}/);
       expect((await t.request({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
       expect((await t.request({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
 

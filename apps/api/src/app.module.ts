@@ -9,6 +9,7 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { FindCitizenByCprHandler } from './citizens/find-citizen-by-cpr/find-citizen-by-cpr.handler';
 import { RegisterCitizenHandler } from './citizens/register-citizen/register-citizen.handler';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { RecordShelterAdmissionHandler } from './shelter-stays/record-shelter-admission/record-shelter-admission.handler';
 import { RecordShelterDischargeHandler } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.handler';
@@ -59,7 +60,7 @@ export class ApiModule {
         InstitutionModule,
         CitizensModule,
       ],
-      controllers: [HealthController, GetTimelineController],
+      controllers: [HealthController, MetricsController, GetTimelineController],
       providers: [
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         DecideHandler,

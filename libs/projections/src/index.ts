@@ -3,3 +3,4 @@ export * from './projection-runner';
 export * from './timeline/timeline.projection';
 export * from './projections.module';
 export * from './citizen-links/citizen-links.projection';
+export * from './projection-lag';

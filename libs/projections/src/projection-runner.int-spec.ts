@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { ExpectedVersion, PostgresEventStore, RecordedEvent } from '@hf/event-store';
 import { Projection } from './projection';
+import { projectionLag } from './projection-lag';
 import { ProjectionRunner } from './projection-runner';
 import { TimelineProjection } from './timeline/timeline.projection';
 
@@ -159,5 +160,28 @@ describe('ProjectionRunner', () => {
     expect(Number((await db.pool.query(snapshot)).rows[0].n)).toBe(0);
     await runner.catchUp(timeline);
     expect((await db.pool.query(snapshot)).rows[0]).toEqual(live);
+  });
+
+  it('reports how far a projection trails the log, and nothing once it has caught up', async () => {
+    const projection = new CountingProjection();
+    const runner = new ProjectionRunner(db.pool, store, [projection], silent, {
+      batchSize: 2,
+      idleDelayMs: 10,
+    });
+    await store.append(
+      'lag',
+      [registered(randomUUID()), registered(randomUUID()), registered(randomUUID())],
+      ExpectedVersion.noStream,
+    );
+    const later = new Date(Date.now() + 60_000);
+    const [before] = await projectionLag(db.pool, ['counting'], later);
+    expect(before.behindEvents).toBe(3);
+    expect(before.lagSeconds).toBeGreaterThanOrEqual(59);
+    await runner.runBatch(projection);
+    expect((await projectionLag(db.pool, ['counting'], later))[0].behindEvents).toBe(1);
+    await runner.catchUp(projection);
+    expect(await projectionLag(db.pool, ['counting'], later)).toEqual([
+      { projection: 'counting', behindEvents: 0, lagSeconds: 0 },
+    ]);
   });
 });

@@ -1,18 +1,25 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Database, MIGRATIONS } from '@hf/platform';
+import { APP_CONFIG, AppConfig, Database, MIGRATIONS } from '@hf/platform';
+import { allProjections, ProjectionLag, projectionLag } from '@hf/projections';
 import { ProblemException } from '../http/problem';
 
 interface HealthReport {
   status: 'ok' | 'unavailable';
-  checks: { live: boolean; database: boolean; schema: boolean };
+  checks: { live: boolean; database: boolean; schema: boolean; projections: boolean };
+  projections: ProjectionLag[];
 }
+
+const PROJECTION_NAMES = allProjections().map((p) => p.name);
 
 /** Liveness says the process runs; readiness says it can serve (database reachable, schema current). */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(Database) private readonly database: Database) {}
+  constructor(
+    @Inject(Database) private readonly database: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Liveness and readiness together' })
@@ -29,17 +36,24 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: database reachable and migrated' })
+  @ApiOperation({
+    summary: 'Readiness: database reachable and migrated, read models not too far behind the log',
+  })
   async ready(): Promise<HealthReport> {
     const database = await this.database.ping();
     const schema = database && (await this.schemaCurrent());
+    const lags = schema ? await projectionLag(this.database.pool, PROJECTION_NAMES, new Date()) : [];
+    const projections =
+      schema && lags.every((lag) => lag.lagSeconds <= this.config.projectionLagReadySeconds);
     const report: HealthReport = {
-      status: database && schema ? 'ok' : 'unavailable',
-      checks: { live: true, database, schema },
+      status: database && schema && projections ? 'ok' : 'unavailable',
+      checks: { live: true, database, schema, projections },
+      projections: lags,
     };
     if (report.status !== 'ok') {
       throw ProblemException.of(503, 'not-ready', 'Service not ready', 'A readiness check failed', {
         checks: report.checks,
+        projections: report.projections,
       });
     }
     return report;

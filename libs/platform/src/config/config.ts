@@ -20,6 +20,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   runWorker: boolean;
   projectionPollMs: number;
+  /** readiness fails when a read model trails the log by more than this */
+  projectionLagReadySeconds: number;
   logLevel: string;
   production: boolean;
 }
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
     runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
     projectionPollMs: int(env.PROJECTION_POLL_MS, 200, 'PROJECTION_POLL_MS'),
+    projectionLagReadySeconds: int(env.PROJECTION_LAG_READY_SECONDS, 300, 'PROJECTION_LAG_READY_SECONDS'),
     logLevel: env.LOG_LEVEL ?? 'info',
     production,
   };
