@@ -6,3 +6,4 @@ export * from './database/migrate';
 export * from './logging/logger';
 export * from './platform.module';
 export * from './database/migrations';
+export * from './database/transaction';

@@ -184,4 +184,41 @@ describe('ProjectionRunner', () => {
       { projection: 'counting', behindEvents: 0, lagSeconds: 0 },
     ]);
   });
+
+  it('loses and doubles nothing when the worker dies mid-batch (its connection is killed)', async () => {
+    for (let i = 0; i < 6; i++)
+      await store.append(`k${i % 2}`, [registered(randomUUID())], ExpectedVersion.any);
+    // The dying worker writes part of its batch, then stalls inside the transaction until it is killed.
+    const dying = new (class extends CountingProjection {
+      override async apply(tx: PoolClient, events: readonly RecordedEvent[]) {
+        await super.apply(tx, events);
+        await tx.query('SELECT pg_sleep(30) /* dying-worker */');
+      }
+    })();
+    const doomed = new ProjectionRunner(db.pool, store, [dying], silent, { batchSize: 4, idleDelayMs: 10 });
+    const batch = doomed.runBatch(dying);
+    const dbName = new URL(db.url).pathname.slice(1);
+    const deadline = Date.now() + 10_000;
+    let killed = false;
+    while (!killed && Date.now() < deadline) {
+      const { rows } = await db.pool.query(
+        `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+          WHERE datname = $1 AND query LIKE '%dying-worker%' AND pid <> pg_backend_pid()`,
+        [dbName],
+      );
+      killed = rows.some((r) => r.ok);
+      if (!killed) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(killed).toBe(true);
+    await expect(batch).rejects.toThrow();
+    expect(await applied()).toEqual({});
+
+    const survivor = new CountingProjection();
+    const runner = new ProjectionRunner(db.pool, store, [survivor], silent, {
+      batchSize: 4,
+      idleDelayMs: 10,
+    });
+    expect(await runner.catchUp(survivor)).toBe(6);
+    expect(await applied()).toEqual({ k0: 3, k1: 3 });
+  });
 });

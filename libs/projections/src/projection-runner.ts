@@ -1,6 +1,7 @@
 import { Cursor, EventStore, START } from '@hf/event-store';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
+import { inTransaction } from '@hf/platform';
 import { Projection } from './projection';
 
 export interface RunnerOptions {
@@ -46,14 +47,9 @@ export class ProjectionRunner {
    * this projection.
    */
   async runBatch(projection: Projection): Promise<number | null> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       const cursor = await this.lockCheckpoint(client, projection.name);
-      if (cursor === null) {
-        await client.query('ROLLBACK');
-        return null;
-      }
+      if (cursor === null) return null;
       const page = await this.store.readAll(cursor, this.options.batchSize);
       if (page.events.length > 0) {
         await projection.apply(client, page.events);
@@ -63,21 +59,13 @@ export class ProjectionRunner {
         );
         if (moved.rowCount !== 1) throw new Error(`checkpoint of ${projection.name} moved under a held lock`);
       }
-      await client.query('COMMIT');
       return page.events.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Empties a projection and sets its checkpoint back to the start, in one transaction. */
   async reset(projection: Projection): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await this.ensureCheckpoint(client, projection.name);
       await client.query('SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [
         projection.name,
@@ -87,13 +75,7 @@ export class ProjectionRunner {
         'UPDATE projection_checkpoints SET cursor = $2, updated_at = now() WHERE name = $1',
         [projection.name, START],
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Runs batches until the projection has caught up with everything visible now. */
