@@ -26,7 +26,11 @@ describe('walking skeleton over HTTP', () => {
       headers: { ...JSON_HEADERS, ...headers },
       payload: JSON.stringify(body),
     });
-  const eventCount = async () => Number((await t.db.pool.query('SELECT count(*) FROM events')).rows[0].count);
+  // Alert events are appended by the worker on its own schedule; what a request writes is everything else.
+  const eventCount = async () =>
+    Number(
+      (await t.db.pool.query("SELECT count(*) FROM events WHERE stream_id NOT LIKE 'alert-%'")).rows[0].count,
+    );
   const register = async (body: Record<string, unknown> = { name: 'Bamse Jensen', handlekommune: '101' }) => {
     const res = await post('/citizens', body);
     expect(res.statusCode).toBe(201);

@@ -15,8 +15,8 @@ import { RecordShelterAdmissionHandler } from './shelter-stays/record-shelter-ad
 import { RecordShelterDischargeHandler } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.handler';
 import { Clock, ClockModule, systemClock } from './shared/clock';
 import { IdentityModule } from './identity/identity.module';
-// [read-models-module-import]
-// [alerts-module-import]
+import { ReadModelsModule } from './read-models/read-models.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { DecideHandler } from './shared/decide/decide.handler';
 // Each process module is added on the line marked with its name.
 import { PlanModule } from './plan/plan.module';
@@ -50,8 +50,8 @@ export class ApiModule {
         ...(options.withWorker ? [WorkerModule] : []),
         ClockModule.forRoot(options.clock ?? systemClock),
         IdentityModule,
-        // [read-models-module]
-        // [alerts-module]
+        ReadModelsModule,
+        AlertsModule,
         PlanModule,
         HousingModule,
         BenefitsModule,

@@ -9,6 +9,7 @@ import { employmentProcess, EmploymentEvent } from './employment/employment';
 import { supportProcess, SupportEvent } from './support/support';
 import { institutionProcess, InstitutionEvent } from './institution/institution';
 import { recordLinkProcess, RecordLinkEvent } from './identity/record-links';
+import { alertProcess, AlertEvent } from './alerts/alert';
 
 /** The events of every process; a process adds one member here, e.g. `plan: PlanEvent;`. */
 interface EventsByProcess {
@@ -21,6 +22,7 @@ interface EventsByProcess {
   employment: EmploymentEvent;
   support: SupportEvent;
   institution: InstitutionEvent;
+  alerts: AlertEvent;
 }
 
 export type DomainEvent = EventsByProcess[keyof EventsByProcess];
@@ -35,6 +37,7 @@ export const PROCESSES = [
   supportProcess,
   institutionProcess,
   recordLinkProcess,
+  alertProcess,
 ] as unknown as readonly ProcessDefinition<unknown, unknown, DomainEvent>[];
 
 export type DomainEventType = DomainEvent['type'];

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { PROJECTIONS } from './projection';
 import { CitizenLinksProjection } from './citizen-links/citizen-links.projection';
 import { TimelineProjection } from './timeline/timeline.projection';
-// [read-models-import]
+import { CitizenStatusProjection } from './citizen-status/citizen-status.projection';
+import { ShelterStaysProjection } from './shelter-stays/shelter-stays.projection';
+import { FastTrackQueueProjection } from './fast-track-queue/fast-track-queue.projection';
 // [alerts-import]
 
 /** The set of read models; the worker runs them and the CLI rebuilds them. */
@@ -10,7 +12,9 @@ export function allProjections() {
   return [
     new TimelineProjection(),
     new CitizenLinksProjection(),
-    // [read-models-projections]
+    new CitizenStatusProjection(),
+    new ShelterStaysProjection(),
+    new FastTrackQueueProjection(),
     // [alerts-projections]
   ];
 }

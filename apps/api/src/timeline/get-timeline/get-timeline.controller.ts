@@ -1,9 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../http/openapi';
 import { Ctx, RequestContext } from '../../http/request-context';
 import { UuidParam } from '../../http/validators';
+import { GetTimelineParams } from './get-timeline.params';
 import { GetTimelineQuery } from './get-timeline.query';
 import { TimelineResponse } from './timeline.response';
 
@@ -16,8 +17,11 @@ export class GetTimelineController {
   @ApiOperation({
     summary: "A citizen's timeline across sectors",
     description:
-      'Entries in the order things happened (occurredAt), each with when the system learnt it (recordedAt). ' +
-      'Built by the worker from the event log, so a just-recorded fact can take a moment to appear. Every read is audit-logged.',
+      'Entries in the order things happened (occurredAt), each with when the system learnt it (recordedAt) and its ' +
+      'visibility category. Two time-travel reads: knownAt = the timeline as the system knew it then (recordedAt <= ' +
+      'knownAt), validAt = what had happened by then as known now (occurredAt <= validAt); a fact reported late ' +
+      'shows in a validAt read but not in a knownAt read from before it was reported. Built by the worker from the ' +
+      'event log, so a just-recorded fact can take a moment to appear. Every read is audit-logged.',
   })
   @ApiHeader({
     name: 'X-Purpose',
@@ -26,7 +30,18 @@ export class GetTimelineController {
   })
   @ApiOkResponse({ type: TimelineResponse })
   @ApiProblems(400, 404)
-  get(@UuidParam('citizenId') citizenId: string, @Ctx() ctx: RequestContext): Promise<TimelineResponse> {
-    return this.queries.execute(new GetTimelineQuery(citizenId, ctx));
+  get(
+    @UuidParam('citizenId') citizenId: string,
+    @Query() params: GetTimelineParams,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TimelineResponse> {
+    return this.queries.execute(
+      new GetTimelineQuery(
+        citizenId,
+        ctx,
+        params.knownAt ? new Date(params.knownAt) : undefined,
+        params.validAt ? new Date(params.validAt) : undefined,
+      ),
+    );
   }
 }

@@ -17,7 +17,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timel
     private readonly access: AccessPolicy,
   ) {}
 
-  async execute({ citizenId, ctx }: GetTimelineQuery): Promise<TimelineResponse> {
+  async execute({ citizenId, ctx, knownAt, validAt }: GetTimelineQuery): Promise<TimelineResponse> {
     await assertCitizenExists(this.store, citizenId);
     await this.access.authorizeRead({
       principal: ctx.principal,
@@ -26,13 +26,16 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Timel
       purpose: ctx.purpose,
       requestId: ctx.requestId,
     });
-    const rows = await readTimeline(this.pool, citizenId);
+    const rows = await readTimeline(this.pool, citizenId, { knownAt, validAt });
     return {
       citizenId,
+      knownAt: knownAt?.toISOString() ?? null,
+      validAt: validAt?.toISOString() ?? null,
       entries: rows.map((row) => ({
         eventId: row.event_id,
         citizenId: row.citizen_id,
         type: row.type,
+        category: row.category,
         occurredAt: row.occurred_at.toISOString(),
         recordedAt: row.recorded_at.toISOString(),
         summary: row.summary,

@@ -2,8 +2,13 @@ import { sql as eventStore } from './0001-event-store';
 import { sql as infrastructure } from './0002-infrastructure';
 import { sql as timeline } from './0003-timeline';
 import { sql as citizenLinks } from './0004-citizen-links';
-// [read-models-migration-import] (read models use versions 5-8)
-// [alerts-migration-import] (alerts and timers use versions 9-12)
+import { sql as timelineCategory } from './0005-timeline-category';
+import { sql as citizenStatus } from './0006-citizen-status';
+import { sql as shelterStays } from './0007-shelter-stays';
+import { sql as fastTrackQueue } from './0008-fast-track-queue';
+import { sql as alertEngine } from './0009-alert-engine';
+import { sql as timers } from './0010-timers';
+import { sql as alertsInbox } from './0011-alerts-inbox';
 
 export interface Migration {
   version: number;
@@ -17,6 +22,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'infrastructure', sql: infrastructure },
   { version: 3, name: 'timeline', sql: timeline },
   { version: 4, name: 'citizen-links', sql: citizenLinks },
-  // [read-models-migrations]
-  // [alerts-migrations]
+  { version: 5, name: 'timeline-category', sql: timelineCategory },
+  { version: 6, name: 'citizen-status', sql: citizenStatus },
+  { version: 7, name: 'shelter-stays', sql: shelterStays },
+  { version: 8, name: 'fast-track-queue', sql: fastTrackQueue },
+  { version: 9, name: 'alert-engine', sql: alertEngine },
+  { version: 10, name: 'timers', sql: timers },
+  { version: 11, name: 'alerts-inbox', sql: alertsInbox },
 ];

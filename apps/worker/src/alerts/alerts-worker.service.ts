@@ -1,0 +1,83 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
+import { PostgresEventStore } from '@hf/event-store';
+import { APP_CONFIG, AppConfig, LOGGER, PG_POOL } from '@hf/platform';
+import { ProjectionRunner } from '@hf/projections';
+import {
+  alertProjections,
+  AlertEngineProjection,
+  AlertsInboxProjection,
+  AlertTimerPoller,
+} from '@hf/projections/alerts';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { CLOCK, Clock, systemClock } from '../../../api/src/shared/clock';
+
+/**
+ * Connections of the alert worker's own pool: two runner loops (engine, inbox) that each hold a transaction and
+ * read the feed on a second connection, plus the timer poller.
+ */
+export const ALERT_POOL_SIZE = 5;
+
+/**
+ * Runs the alert engine, the alert inbox read model and the durable timer poller, on a connection pool of their
+ * own: alert work can neither starve the API and the other read models of connections nor be starved by them.
+ * (A projection batch holds its transaction's connection while it reads the feed on a second one, so N runner
+ * loops on a pool of N connections can block each other for good; a separate pool keeps the alert loops out of
+ * that arithmetic.)
+ *
+ * Time is the API's clock (the global CLOCK provider) when the worker runs inside the API process, as in tests;
+ * the standalone worker has no CLOCK provider and reads the system clock.
+ */
+@Injectable()
+export class AlertsWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly pool: Pool;
+  readonly engine: AlertEngineProjection;
+  readonly inbox: AlertsInboxProjection;
+  readonly runner: ProjectionRunner;
+  readonly timers: AlertTimerPoller;
+
+  constructor(
+    @Inject(PG_POOL) shared: Pool,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() @Inject(CLOCK) clock?: Clock,
+  ) {
+    const time = clock ?? systemClock;
+    this.pool = new Pool({
+      ...shared.options,
+      max: ALERT_POOL_SIZE,
+      application_name: 'housing-first-alerts',
+    });
+    this.pool.on('error', (error) =>
+      logger.warn({ err: error.message }, 'idle alert database client failed'),
+    );
+    // The engine appends inside its checkpoint transaction: the PostgreSQL adapter's appendWithin.
+    const store = new PostgresEventStore(this.pool);
+    [this.engine, this.inbox] = alertProjections(store, time, logger);
+    this.runner = new ProjectionRunner(this.pool, store, [this.engine, this.inbox], logger, {
+      batchSize: 200,
+      idleDelayMs: config.projectionPollMs,
+    });
+    this.timers = new AlertTimerPoller(this.pool, store, time, logger, {
+      idleDelayMs: config.projectionPollMs,
+    });
+  }
+
+  onApplicationBootstrap() {
+    this.runner.start();
+    this.timers.start();
+    this.logger.info('alert engine, alert inbox and timers started');
+  }
+
+  async beforeApplicationShutdown() {
+    await Promise.all([this.runner.stop(), this.timers.stop()]);
+    await this.pool.end().catch(() => undefined);
+    this.logger.info('alert engine, alert inbox and timers stopped');
+  }
+}

@@ -1,0 +1,62 @@
+import type { PoolClient } from 'pg';
+
+export interface OpenAlertRef {
+  alertId: string;
+  rule: string | null;
+  severity: string | null;
+  status: string | null;
+  dueAt: string | null;
+}
+
+const OPEN = new Set(['open', 'acknowledged', 'escalated']);
+
+/** A timestamp from JSON (PostgreSQL writes `+00:00`) as an ISO instant; anything else as it is. */
+function instant(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const ms = Date.parse(String(value));
+  return Number.isNaN(ms) ? String(value) : new Date(ms).toISOString();
+}
+
+/**
+ * The citizen's open alerts, when the alerts read model exists. The alert inbox is built by another read model
+ * (table `alerts_inbox`); this summary must not depend on it, so it looks the table up first, reads its rows as
+ * JSON without assuming columns beyond `citizen_id`, and answers an empty list when the table (or that column) is
+ * missing or unreadable. `alerts_inbox` is not in this read model's migrations on purpose.
+ */
+export async function readOpenAlerts(
+  db: Pick<PoolClient, 'query'>,
+  citizenIds: readonly string[],
+): Promise<OpenAlertRef[]> {
+  try {
+    const column = await db.query<{ data_type: string }>(
+      `SELECT data_type FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'alerts_inbox' AND column_name = 'citizen_id'`,
+    );
+    if (column.rows.length === 0) return [];
+    // A uuid column is matched as uuid so that an index on it serves the look-up.
+    const match =
+      column.rows[0].data_type === 'uuid'
+        ? 'a.citizen_id = ANY($1::uuid[])'
+        : 'a.citizen_id::text = ANY($1::text[])';
+    const { rows } = await db.query<{ row: Record<string, unknown> }>(
+      `SELECT to_jsonb(a) AS row FROM alerts_inbox a WHERE ${match}`,
+      [citizenIds],
+    );
+    const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+    return rows
+      .map(({ row }) => ({
+        alertId: text(row.alert_id ?? row.id) ?? '',
+        rule: text(row.rule ?? row.rule_id),
+        severity: text(row.severity),
+        status: text(row.status ?? row.state),
+        dueAt: instant(row.due_at),
+      }))
+      .filter((a) => a.status === null || OPEN.has(a.status))
+      .sort(
+        (a, b) =>
+          (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') || a.alertId.localeCompare(b.alertId),
+      );
+  } catch {
+    return [];
+  }
+}
