@@ -258,7 +258,14 @@ describe('alert engine, durable timers and inbox (PostgreSQL)', () => {
     await blocker.query('BEGIN');
     await blocker.query('SELECT version FROM streams WHERE stream_id = $1 FOR UPDATE', [stream_id]);
     const batch = runner.runBatch(engine);
-    await new Promise((r) => setTimeout(r, 100));
+    // Wait until the engine's append is blocked on the stream's row lock.
+    for (let waited = 0; waited < 10_000; waited += 20) {
+      const { rows } = await db.pool.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+      );
+      if (rows[0].n > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     await store.appendWithin(
       blocker,
       stream_id,
