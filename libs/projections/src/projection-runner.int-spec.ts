@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import type { PoolClient } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { ExpectedVersion, PostgresEventStore, RecordedEvent } from '@hf/event-store';
 import { Projection } from './projection';
@@ -12,7 +12,7 @@ const silent = pino({ level: 'silent' });
 
 /** Counts applied events per stream in a table of its own, and can be told to fail. */
 class CountingProjection implements Projection {
-  readonly name = 'counting';
+  readonly name: string = 'counting';
   failOnType?: string;
 
   async apply(tx: PoolClient, events: readonly RecordedEvent[]) {
@@ -220,5 +220,40 @@ describe('ProjectionRunner', () => {
     });
     expect(await runner.catchUp(survivor)).toBe(6);
     expect(await applied()).toEqual({ k0: 3, k1: 3 });
+  });
+
+  it('runs more projections than the pool has connections without starving it', async () => {
+    const small = new Pool({ connectionString: db.url, max: 2 });
+    small.on('error', () => undefined);
+    try {
+      const projections = ['p1', 'p2', 'p3', 'p4'].map(
+        (name) =>
+          new (class extends CountingProjection {
+            override readonly name = name;
+          })(),
+      );
+      const runner = new ProjectionRunner(small, new PostgresEventStore(small), projections, silent, {
+        batchSize: 2,
+        idleDelayMs: 5,
+      });
+      runner.start();
+      for (let i = 0; i < 10; i++)
+        await store.append('starve', [registered(randomUUID())], ExpectedVersion.any);
+      const deadline = Date.now() + 10_000;
+      let caughtUp = false;
+      while (!caughtUp && Date.now() < deadline) {
+        const lags = await projectionLag(db.pool, ['p1', 'p2', 'p3', 'p4'], new Date());
+        caughtUp =
+          lags.every((lag) => lag.behindEvents === 0) &&
+          (await db.pool.query("SELECT count(*) FROM projection_checkpoints WHERE name LIKE 'p_'")).rows[0]
+            .count === '4';
+        if (!caughtUp) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await runner.stop();
+      expect(caughtUp).toBe(true);
+      expect(await applied()).toEqual({ starve: 40 });
+    } finally {
+      await small.end();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Cursor, EventStore, START } from '@hf/event-store';
+import { Cursor, EventStore, PostgresEventStore, ReadAllPage, START } from '@hf/event-store';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { inTransaction } from '@hf/platform';
@@ -50,7 +50,7 @@ export class ProjectionRunner {
     return inTransaction(this.pool, async (client) => {
       const cursor = await this.lockCheckpoint(client, projection.name);
       if (cursor === null) return null;
-      const page = await this.store.readAll(cursor, this.options.batchSize);
+      const page = await this.readFeed(client, cursor);
       if (page.events.length > 0) {
         await projection.apply(client, page.events);
         const moved = await client.query(
@@ -61,6 +61,17 @@ export class ProjectionRunner {
       }
       return page.events.length;
     });
+  }
+
+  /**
+   * Reads the next page on the batch's own connection when the store can (PostgreSQL): holding one
+   * connection while waiting for a second would let N runner loops on an N-connection pool deadlock.
+   */
+  private readFeed(client: PoolClient, cursor: Cursor): Promise<ReadAllPage> {
+    const store = this.store as EventStore & Partial<Pick<PostgresEventStore, 'readAllWithin'>>;
+    return store.readAllWithin
+      ? store.readAllWithin(client, cursor, this.options.batchSize)
+      : store.readAll(cursor, this.options.batchSize);
   }
 
   /** Empties a projection and sets its checkpoint back to the start, in one transaction. */

@@ -109,8 +109,16 @@ export class PostgresEventStore implements EventStore {
    * therefore delivered after it commits instead of being skipped by a cursor that moved past it.
    */
   async readAll(cursor: Cursor, limit: number): Promise<ReadAllPage> {
+    return this.readAllWithin(this.pool, cursor, limit);
+  }
+
+  /**
+   * The same feed read on a connection the caller holds (a projection batch reads inside its own
+   * transaction, so a batch never needs a second connection and runners cannot starve the pool).
+   */
+  async readAllWithin(db: Pool | PoolClient, cursor: Cursor, limit: number): Promise<ReadAllPage> {
     const [xid, position] = decodeCursor(cursor);
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await db.query<EventRow>(
       `SELECT ${COLUMNS} FROM events
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
