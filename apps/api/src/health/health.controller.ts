@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig, Database, MIGRATIONS } from '@hf/platform';
-import { allProjections, ProjectionLag, projectionLag } from '@hf/projections';
+import { ProjectionLag, projectionLag, reportedProjectionNames } from '@hf/projections';
 import { ProblemException } from '../http/problem';
 
 interface HealthReport {
@@ -10,7 +10,7 @@ interface HealthReport {
   projections: ProjectionLag[];
 }
 
-const PROJECTION_NAMES = allProjections().map((p) => p.name);
+const PROJECTION_NAMES = reportedProjectionNames();
 
 /** Liveness says the process runs; readiness says it can serve (database reachable, schema current). */
 @ApiTags('health')

@@ -1,11 +1,11 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PG_POOL } from '@hf/platform';
-import { allProjections, projectionLag } from '@hf/projections';
+import { projectionLag, reportedProjectionNames } from '@hf/projections';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 
-const PROJECTION_NAMES = allProjections().map((p) => p.name);
+const PROJECTION_NAMES = reportedProjectionNames();
 
 /** Prometheus metrics: process figures and how far each read model trails the event log. */
 @ApiTags('health')
