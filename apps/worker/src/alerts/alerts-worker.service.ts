@@ -18,18 +18,14 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { CLOCK, Clock, systemClock } from '../../../api/src/shared/clock';
 
-/**
- * Connections of the alert worker's own pool: two runner loops (engine, inbox) that each hold a transaction and
- * read the feed on a second connection, plus the timer poller.
- */
+/** Connections of the alert worker's own pool: two runner loops (engine, inbox) and the timer poller. */
 export const ALERT_POOL_SIZE = 5;
 
 /**
  * Runs the alert engine, the alert inbox read model and the durable timer poller, on a connection pool of their
  * own: alert work can neither starve the API and the other read models of connections nor be starved by them.
- * (A projection batch holds its transaction's connection while it reads the feed on a second one, so N runner
- * loops on a pool of N connections can block each other for good; a separate pool keeps the alert loops out of
- * that arithmetic.)
+ * They are not in allProjections() because they need the store and the clock; `cli rebuild` therefore does not
+ * rebuild them (re-raising is idempotent, but timers would need care), while their lag is reported with the rest.
  *
  * Time is the API's clock (the global CLOCK provider) when the worker runs inside the API process, as in tests;
  * the standalone worker has no CLOCK provider and reads the system clock.
