@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { PostgresEventStore } from '@hf/event-store';
 import { createLogger, Database, loadConfig, migrate } from '@hf/platform';
 import { allProjections, ProjectionRunner } from '@hf/projections';
+import { AlertsInboxProjection } from '@hf/projections/alerts';
 
 /** Admin commands. Each opens the same database the service would (embedded when DATABASE_URL is unset). */
 const program = new Command('housing-first').description('Housing First coordination: admin commands');
@@ -26,7 +27,11 @@ program
   .argument('[projection]', 'one projection by name (default: all)')
   .action(async (name?: string) => {
     await withDatabase(async (database, logger) => {
-      const projections = allProjections().filter((p) => !name || p.name === name);
+      // The alert inbox is a plain read model of alert events; the alert engine is not rebuilt (its output is
+      // events, and re-running it over history would re-judge old facts against today's clock).
+      const projections = [...allProjections(), new AlertsInboxProjection()].filter(
+        (p) => !name || p.name === name,
+      );
       if (projections.length === 0) throw new Error(`no projection named ${name}`);
       const runner = new ProjectionRunner(
         database.pool,
