@@ -128,4 +128,18 @@ describe('alert facts (the fold the rules read)', () => {
     };
     expect(evolveAlertFacts(facts, { eventId: 'm', recordedAt: '', event })).toBe(facts);
   });
+  it('keeps discharged shelter stays for the refund clock, as Copenhagen dates', () => {
+    const facts = foldFacts(
+      f.shelterAdmitted({ stayId: 'stay-0', occurredAt: '2024-01-01T10:00:00Z' }),
+      f.shelterDischarged('stay-0', '2024-01-10T10:00:00Z'),
+      f.shelterAdmitted({ occurredAt: '2026-03-01T23:30:00Z' }),
+      f.shelterDischarged('stay-9', '2026-03-10T10:00:00Z'),
+      f.shelterDischarged('stay-1', '2026-03-20T10:00:00Z'),
+    );
+    // the 2024 stay is dropped (more than two years before), the other stay's discharge changes nothing
+    expect(facts.pastShelterStays).toEqual([
+      { stayId: 'stay-1', admittedOn: '2026-03-02', dischargedOn: '2026-03-20' },
+    ]);
+    expect(facts.shelterStay).toBeNull();
+  });
 });

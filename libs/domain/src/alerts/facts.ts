@@ -1,4 +1,4 @@
-import { addMonths, copenhagenDate } from '../calendar';
+import { addDays, addMonths, copenhagenDate } from '../calendar';
 import type { DomainEvent } from '../catalog';
 import type { ConsentRecipientUnitType, ContactRole, StaffContactChannel } from '../citizen/citizen';
 import type { EventCategory } from '../process';
@@ -78,6 +78,11 @@ export type AlertFacts = {
     notified: boolean;
     eventId: string;
   } | null;
+  /**
+   * Earlier §110 stays (Copenhagen dates, nights from admission up to the discharge date) within the last two
+   * years, for the refund clock (A5). Absent in facts stored before A5 existed: read it with `?? []`.
+   */
+  pastShelterStays?: Array<{ stayId: string; admittedOn: string; dischargedOn: string }>;
   supportCourses: Record<string, SupportCourseFact>;
   admission: { admissionId: string; kind: HospitalAdmissionKind; eventId: string } | null;
   prisonStays: Record<
@@ -102,6 +107,7 @@ export function initialAlertFacts(citizenId: string): AlertFacts {
     offers: {},
     tenancies: {},
     shelterStay: null,
+    pastShelterStays: [],
     supportCourses: {},
     admission: null,
     prisonStays: {},
@@ -109,6 +115,9 @@ export function initialAlertFacts(citizenId: string): AlertFacts {
     jobcentreCaseworker: null,
   };
 }
+
+/** Earlier shelter stays are kept this long after their discharge (the refund clock looks back one year). */
+const PAST_STAYS_KEPT_DAYS = 730;
 
 const withEntry = <T>(record: Record<string, T>, key: string, value: T): Record<string, T> => ({
   ...record,
@@ -223,8 +232,20 @@ export function evolveAlertFacts(facts: AlertFacts, trigger: AlertTrigger): Aler
       return facts.shelterStay?.stayId === event.data.stayId
         ? { ...facts, shelterStay: { ...facts.shelterStay, notified: true } }
         : facts;
-    case 'ShelterDischargeRecorded':
-      return facts.shelterStay?.stayId === event.data.stayId ? { ...facts, shelterStay: null } : facts;
+    case 'ShelterDischargeRecorded': {
+      const stay = facts.shelterStay;
+      if (stay?.stayId !== event.data.stayId) return facts;
+      const dischargedOn = copenhagenDate(event.data.occurredAt);
+      const keepFrom = addDays(dischargedOn, -PAST_STAYS_KEPT_DAYS);
+      return {
+        ...facts,
+        shelterStay: null,
+        pastShelterStays: [
+          ...(facts.pastShelterStays ?? []).filter((past) => past.dischargedOn >= keepFrom),
+          { stayId: stay.stayId, admittedOn: copenhagenDate(stay.admittedAt), dischargedOn },
+        ],
+      };
+    }
 
     case 'SupportDecided':
       return {

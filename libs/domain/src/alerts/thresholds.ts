@@ -1,6 +1,32 @@
 import type { DepositApplicationKind } from '../benefits/benefits';
 import type { OfferLossReason } from '../housing/housing';
-import type { SupportLegalBasis } from '../support/support';
+import type { SupportLegalBasis, SupportMethod } from '../support/support';
+
+/**
+ * The §110 refund limit (alert A5): days of shelter stay per rolling year the state refunds. Data with effective
+ * dates, not code: each entry applies to stays ADMITTED on or after `effectiveFrom` until the next entry. The same
+ * table lives in `libs/projections/src/shelter-stays/refund-clock.ts` (the read model's clock); the domain cannot
+ * import from the projections, so keep the two in step (a spec in A5 checks the figures).
+ */
+export type ShelterRefundLimit = { effectiveFrom: string; days: number; source: string };
+
+export const SHELTER_REFUND_LIMITS: readonly ShelterRefundLimit[] = [
+  { effectiveFrom: '0001-01-01', days: 120, source: 'serviceloven §110 refusion: 120 days per rolling year' },
+  { effectiveFrom: '2026-04-01', days: 90, source: 'from 1 April 2026: 90 days per rolling year' },
+];
+
+/** The limit for a stay admitted on `date` (YYYY-MM-DD): the latest entry effective by then. */
+export function shelterRefundLimitOn(
+  date: string,
+  limits: readonly ShelterRefundLimit[] = SHELTER_REFUND_LIMITS,
+): ShelterRefundLimit {
+  const applicable = [...limits]
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+    .filter((limit) => limit.effectiveFrom <= date)
+    .pop();
+  if (applicable === undefined) throw new Error(`no shelter refund limit is effective on ${date}`);
+  return applicable;
+}
 
 /**
  * Every number the alert rules use, in one place (DOMAIN.md §6: thresholds are configurable; where the law or
@@ -51,6 +77,35 @@ export const ALERT_THRESHOLDS = {
     riskExpiresAfterDays: 30,
   },
 
+  A5: {
+    /** the limits by admission date */
+    limits: SHELTER_REFUND_LIMITS,
+    /** the rolling year the clock looks back over */
+    windowDays: 365,
+    /** the alert is raised this many days before the limit is reached; it escalates at the limit */
+    warnDaysBeforeLimit: 30,
+    /** an alert about a stay that is still open this long after the limit expires */
+    expiresAfterDaysPastLimit: 90,
+  },
+
+  A6: {
+    /** §85a methods: the §176a refund (up to 2 years) needs one of these decided before the discharge */
+    methods: ['cti', 'icm', 'act', 'm-act'] as readonly SupportMethod[],
+    /**
+     * MunicipalDischargeDecided carries no planned discharge date: the discharge is assumed to follow within this
+     * many working days of the decision, and the alert is due then (at the start of the working day).
+     */
+    assumedDischargeWorkingDays: 3,
+    expiresAfterDays: 60,
+  },
+
+  A7: {
+    /** CTI runs 9 months from the start of phase 1; month 7 starts 6 months in */
+    raiseAfterMonths: 6,
+    durationMonths: 9,
+    expiresAfterDaysPastEnd: 60,
+  },
+
   A8: {
     /** DOMAIN.md §6: weekly escalation while contact stays lost */
     escalateEveryDays: 7,
@@ -79,6 +134,15 @@ export const ALERT_THRESHOLDS = {
   A11: {
     dueWorkingDays: 1,
     expiresAfterDays: 30,
+  },
+
+  A12: {
+    /** the lead worker: the contact role whose assignment coordinates parallel courses */
+    leadRole: 'support-worker',
+    /** the role that stands for an employment mentor */
+    mentorRole: 'mentor',
+    dueWorkingDays: 10,
+    expiresAfterDays: 180,
   },
 
   A13: {

@@ -110,7 +110,8 @@ describe('alert engine, durable timers and inbox (PostgreSQL)', () => {
       causationId: admission,
       principal: 'alert-engine',
     });
-    expect((await timers()).map((t) => t.kind)).toEqual(['escalate', 'expire']);
+    // A2's escalation and expiry, and A5's deferred refund-clock check (at the limit minus 30 days)
+    expect((await timers()).map((t) => t.kind)).toEqual(['escalate', 'expire', 'raise']);
     const facts_ = await db.pool.query('SELECT facts FROM alert_facts WHERE citizen_id = $1', [CITIZEN]);
     expect(facts_.rows[0].facts).toMatchObject({
       handlekommune: '101',
@@ -158,6 +159,7 @@ describe('alert engine, durable timers and inbox (PostgreSQL)', () => {
     expect((await timers()).map((t) => [t.kind, t.fired_at !== null])).toEqual([
       ['escalate', true],
       ['expire', false],
+      ['raise', false], // A5's refund-clock check, months away
     ]);
   });
 

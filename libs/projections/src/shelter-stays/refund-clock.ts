@@ -1,3 +1,4 @@
+import { SHELTER_REFUND_LIMITS as DOMAIN_REFUND_LIMITS } from '@hf/domain/alerts';
 import { addDays, copenhagenDate, daysBetween } from '../read-model-time/read-model-time';
 
 /**
@@ -13,10 +14,8 @@ export interface RefundLimit {
   source: string;
 }
 
-export const SHELTER_REFUND_LIMITS: readonly RefundLimit[] = Object.freeze([
-  { effectiveFrom: '0001-01-01', days: 120, source: 'serviceloven §110 refusion: 120 days per rolling year' },
-  { effectiveFrom: '2026-04-01', days: 90, source: 'from 1 April 2026: 90 days per rolling year' },
-]);
+/** One table for the read model and alert A5; it lives in the domain, which both may import. */
+export const SHELTER_REFUND_LIMITS: readonly RefundLimit[] = DOMAIN_REFUND_LIMITS;
 
 /** The length of the rolling year the clock looks back over, in days. */
 export const REFUND_WINDOW_DAYS = 365;

@@ -51,6 +51,15 @@ export const facts = {
       givenVia: 'written',
     },
   }),
+  contactUnassigned: (
+    role: Of<'ContactUnassigned'>['data']['role'],
+    staffId: string,
+    unitId: string,
+    occurredAt = '2026-03-06T09:00:00Z',
+  ): Of<'ContactUnassigned'> => ({
+    type: 'ContactUnassigned',
+    data: { citizenId: CITIZEN, occurredAt: d(occurredAt), role, contact: { staffId, unitId } },
+  }),
   died: (occurredAt = '2026-02-20T09:00:00Z'): Of<'CitizenDied'> => ({
     type: 'CitizenDied',
     data: { citizenId: CITIZEN, occurredAt: d(occurredAt) },
@@ -97,6 +106,27 @@ export const facts = {
   ): Of<'ShelterDischargeRecorded'> => ({
     type: 'ShelterDischargeRecorded',
     data: { citizenId: CITIZEN, stayId, occurredAt: d(occurredAt), destination: 'own-home', planned: true },
+  }),
+
+  municipalDischargeDecided: (
+    stayId = 'stay-1',
+    occurredAt = '2026-03-10T10:00:00Z',
+    handlekommune = '101',
+  ): Of<'MunicipalDischargeDecided'> => ({
+    type: 'MunicipalDischargeDecided',
+    data: {
+      citizenId: CITIZEN,
+      stayId,
+      occurredAt: d(occurredAt),
+      handlekommune,
+      conditions: {
+        actionPlan: true,
+        homeOrPlace: true,
+        supportDecided: true,
+        leaseSigned: true,
+        moveInPossible: true,
+      },
+    },
   }),
 
   offered: (
@@ -200,17 +230,60 @@ export const facts = {
         method === 'section-85' || method === 'aftercare' ? 'serviceloven §85' : 'serviceloven §85a',
     },
   }),
-  supportEnded: (supportId = 'support-1', occurredAt = '2026-02-01T09:00:00Z'): Of<'SupportEnded'> => ({
+  supportEnded: (
+    supportId = 'support-1',
+    occurredAt = '2026-02-01T09:00:00Z',
+    successorSupport: Of<'SupportEnded'>['data']['successorSupport'] = 'none',
+    method: Of<'SupportEnded'>['data']['method'] = 'cti',
+  ): Of<'SupportEnded'> => ({
     type: 'SupportEnded',
     data: {
       citizenId: CITIZEN,
       occurredAt: d(occurredAt),
       supportId,
+      method,
+      legalBasis:
+        method === 'section-85' || method === 'aftercare' ? 'serviceloven §85' : 'serviceloven §85a',
+      ...(successorSupport === 'none'
+        ? { endKind: 'unplanned' as const, reason: 'no-wish' as const }
+        : { endKind: 'planned' as const, reason: 'goal-reached' as const }),
+      successorSupport,
+    },
+  }),
+  supportPaused: (
+    supportId = 'support-1',
+    method: Of<'SupportPaused'>['data']['method'] = 'cti',
+    occurredAt = '2026-02-01T09:00:00Z',
+  ): Of<'SupportPaused'> => ({
+    type: 'SupportPaused',
+    data: {
+      citizenId: CITIZEN,
+      occurredAt: d(occurredAt),
+      supportId,
+      method,
+      legalBasis:
+        method === 'section-85' || method === 'aftercare' ? 'serviceloven §85' : 'serviceloven §85a',
+      reason: 'other',
+    },
+  }),
+  ctiPhaseAdvanced: (
+    o: {
+      supportId?: string;
+      phase?: Of<'CtiPhaseAdvanced'>['data']['phase'];
+      plannedEndDate?: string | null;
+      occurredAt?: string;
+    } = {},
+  ): Of<'CtiPhaseAdvanced'> => ({
+    type: 'CtiPhaseAdvanced',
+    data: {
+      citizenId: CITIZEN,
+      occurredAt: d(o.occurredAt ?? '2026-02-02T09:00:00Z'),
+      supportId: o.supportId ?? 'support-1',
       method: 'cti',
       legalBasis: 'serviceloven §85a',
-      endKind: 'unplanned',
-      reason: 'no-wish',
-      successorSupport: 'none',
+      phase: o.phase ?? 'phase-1',
+      previousPhase: (o.phase ?? 'phase-1') === 'phase-1' ? 'contact' : 'phase-1',
+      ...(o.plannedEndDate === null ? {} : { plannedEndDate: o.plannedEndDate ?? '2026-11-02' }),
     },
   }),
   contactLost: (supportId = 'support-1', occurredAt = '2026-03-02T09:00:00Z'): Of<'ContactLost'> => ({
