@@ -332,8 +332,18 @@ function knownStay(state: ShelterStayState, stayId: string): ShelterStay {
   return stay;
 }
 
-/** A stay the shelter still has the citizen in, and a fact that cannot predate the admission. */
-function openStay(state: ShelterStayState, command: { stayId: string; occurredAt: Date }): ShelterStay {
+/**
+ * A stay the shelter still has the citizen in, and a fact that cannot predate the admission (`rule` names the
+ * refusal; the discharge has its own, older name).
+ */
+function openStay(
+  state: ShelterStayState,
+  command: { stayId: string; occurredAt: Date },
+  rule: { code: string; message: string } = {
+    code: 'before-admission',
+    message: 'This cannot have happened before the admission',
+  },
+): ShelterStay {
   const stay = knownStay(state, command.stayId);
   if (stay.dischargedAt !== null) {
     throw new DomainError(
@@ -346,15 +356,10 @@ function openStay(state: ShelterStayState, command: { stayId: string; occurredAt
     );
   }
   if (command.occurredAt.getTime() < ms(stay.admittedAt)) {
-    throw new DomainError(
-      'rule-violation',
-      'before-admission',
-      'This cannot have happened before the admission',
-      {
-        stayId: command.stayId,
-        admittedAt: stay.admittedAt,
-      },
-    );
+    throw new DomainError('rule-violation', rule.code, rule.message, {
+      stayId: command.stayId,
+      admittedAt: stay.admittedAt,
+    });
   }
   return stay;
 }
@@ -365,28 +370,10 @@ function recordDischarge(
   now: Date,
 ): ShelterStayEvent[] {
   assertOccurredAtAcceptable(command.occurredAt, now);
-  const stay = knownStay(state, command.stayId);
-  if (stay.dischargedAt !== null) {
-    throw new DomainError(
-      'conflict',
-      'shelter-stay-already-discharged',
-      'The shelter stay is already discharged',
-      {
-        stayId: command.stayId,
-      },
-    );
-  }
-  if (command.occurredAt.getTime() < ms(stay.admittedAt)) {
-    throw new DomainError(
-      'rule-violation',
-      'discharge-before-admission',
-      'Discharge cannot precede admission',
-      {
-        stayId: command.stayId,
-        admittedAt: stay.admittedAt,
-      },
-    );
-  }
+  openStay(state, command, {
+    code: 'discharge-before-admission',
+    message: 'Discharge cannot precede admission',
+  });
   return [
     {
       type: 'ShelterDischargeRecorded',
