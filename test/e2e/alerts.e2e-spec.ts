@@ -1,3 +1,4 @@
+import { UNIT_TYPES, type UnitType } from '../../libs/domain/src/alerts/alert';
 import type { LightMyRequestResponse } from 'fastify';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -47,7 +48,19 @@ describe('interface alerts over HTTP', () => {
   };
   const register = async () =>
     (await fact<{ citizenId: string }>('/citizens', { alias: 'Alarm', handlekommune: '101' })).citizenId;
-  const inbox = (query: string) => t.request({ method: 'GET', url: `/alerts?${query}` });
+  // The inbox is the caller's unit's: a query naming a unit is asked by a principal of that unit.
+  const principals = new Map<string, string>();
+  const inbox = async (query: string) => {
+    const q = new URLSearchParams(query);
+    const type = (q.get('unitType') ?? 'social-authority') as UnitType;
+    // Invalid parameters are refused before the unit matters: asked by the default principal.
+    if (!(UNIT_TYPES as readonly string[]).includes(type) || !/^\d{3}$/.test(q.get('municipality') ?? '101'))
+      return t.request({ method: 'GET', url: `/alerts?${query}` });
+    const id = q.get('unitId') ?? `${type}-${q.get('municipality') ?? '101'}`;
+    if (!principals.has(id))
+      principals.set(id, await t.principalFor({ id, type, municipality: q.get('municipality') ?? '101' }));
+    return t.as(id, { method: 'GET', url: `/alerts?${query}` });
+  };
   const alertsOf = async (query: string, citizenId: string) =>
     (await inbox(query)).json<Page>().alerts?.filter((a) => a.citizenId === citizenId) ?? [];
   const waitFor = (query: string, citizenId: string, check: (alerts: Alert[]) => boolean) =>
@@ -123,8 +136,19 @@ describe('interface alerts over HTTP', () => {
       409,
       'alert-already-acknowledged',
     );
+    // A unit acts only as itself: naming another unit is refused, and a unit that is no recipient cannot acknowledge.
     expectProblem(
       await post(`/alerts/${alert.alertId}/acknowledge`, { unitType: 'benefits' }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await t.as('benefits', {
+        method: 'POST',
+        url: `/alerts/${alert.alertId}/acknowledge`,
+        headers: JSON_HEADERS,
+        payload: '{}',
+      }),
       422,
       'not-a-recipient',
     );
@@ -299,7 +323,11 @@ describe('interface alerts over HTTP', () => {
     await fact(`/citizens/${citizenId}/benefits/deposit-applications/${applicationId}/decision`, {
       outcome: 'granted',
     });
-    const [resolved] = await waitFor('status=resolved&ruleId=A3', citizenId, (a) => a.length === 1);
+    const [resolved] = await waitFor(
+      'unitType=benefits&municipality=147&status=resolved&ruleId=A3',
+      citizenId,
+      (a) => a.length === 1,
+    );
     expect(resolved.resolution).toMatchObject({
       by: 'fact-arrived',
       resolvingEventType: 'DepositApplicationDecided',
@@ -307,22 +335,26 @@ describe('interface alerts over HTTP', () => {
   });
 
   it('pages the inbox with a cursor and refuses bad parameters', async () => {
+    // The destination shelter's inbox holds both: its notification duty (A2) and the discharge naming it (A1).
+    const SHELTER_INBOX = 'unitType=shelter&unitId=unit-forsorgshjemmet-roskilde';
     const citizenId = await register();
     await fact(`/citizens/${citizenId}/shelter-stays`, {
-      shelterId: 'shelter-kollegiet-sct-nicolai',
+      shelterId: 'unit-forsorgshjemmet-roskilde',
       shelterName: 'Kollegiet Sct. Nicolai',
       municipalityOfStay: '101',
       referral: 'self-referred',
     });
-    await waitFor(`status=all&citizenId=${citizenId}`, citizenId, (a) => a.length === 1);
+    await waitFor(`${SHELTER_INBOX}&status=all&citizenId=${citizenId}`, citizenId, (a) => a.length === 1);
     now = new Date('2026-03-02T10:05:00Z');
     await psychiatricDischargePlanned(citizenId, '2026-03-09');
-    await waitFor(`status=all&citizenId=${citizenId}`, citizenId, (a) => a.length === 2);
+    await waitFor(`${SHELTER_INBOX}&status=all&citizenId=${citizenId}`, citizenId, (a) => a.length === 2);
 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await inbox(`citizenId=${citizenId}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await inbox(
+        `${SHELTER_INBOX}&citizenId=${citizenId}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       const page: Page = res.json<Page>();
       expect(page.alerts.length).toBeLessThanOrEqual(1);
       seen.push(...page.alerts.map((a) => `${a.ruleId}:${a.severity}`));
@@ -330,7 +362,7 @@ describe('interface alerts over HTTP', () => {
     } while (cursor);
     expect(seen).toEqual(['A1:warning', 'A2:info']); // most urgent first
 
-    const newest = (await inbox(`citizenId=${citizenId}&sort=newest`))
+    const newest = (await inbox(`${SHELTER_INBOX}&citizenId=${citizenId}&sort=newest`))
       .json<Page>()
       .alerts.map((a) => a.ruleId);
     expect(newest).toEqual(['A1', 'A2']);

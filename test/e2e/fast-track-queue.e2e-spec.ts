@@ -37,6 +37,9 @@ describe('benefits fast-track queue', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock: { now: () => NOW } });
+    // The queue is the benefits office's of one municipality: one office per municipality the tests read.
+    for (const m of ['101', '751', '461'])
+      await t.principalFor({ id: `benefits-${m}`, type: 'benefits', municipality: m });
     for (const name of ['own', 'offer', 'none', 'decided', 'aarhus', 'furniture', 'unknownOffer'])
       citizens[name] = await registerCitizen(t, '2026-01-05T09:00:00+01:00');
 
@@ -108,10 +111,23 @@ describe('benefits fast-track queue', () => {
   afterAll(() => t.close());
 
   const queue = async (query: string) => {
-    const res = await t.request({ method: 'GET', url: `/benefits/fast-track-queue?${query}` });
+    const municipality = /municipality=(\d+)/.exec(query)?.[1] ?? '101';
+    const res = await t.as(`benefits-${municipality}`, {
+      method: 'GET',
+      url: `/benefits/fast-track-queue?${query}`,
+    });
     expect(res.statusCode).toBe(200);
     return res.json<Queue>();
   };
+
+  it("refuses another municipality's queue", async () => {
+    const res = await t.as('benefits-751', {
+      method: 'GET',
+      url: '/benefits/fast-track-queue?municipality=101',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
 
   it('orders by lease-signing deadline: the housing offer puts its application at the top', async () => {
     const q = await eventually(

@@ -298,10 +298,10 @@ describe('walking skeleton over HTTP', () => {
       expect(rows[0].metadata).toMatchObject({
         correlationId: 'req-meta-0001',
         causationId: 'req-meta-0001',
-        principal: 'anonymous',
-        unit: 'unauthenticated',
+        principal: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        unit: 'test-social-authority',
         legalBasis: 'serviceloven §110',
-        source: { system: 'unauthenticated', messageId: 'shelter-system-msg-4711' },
+        source: { system: 'test-social-authority', messageId: 'shelter-system-msg-4711' },
       });
     });
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccessModule } from '@hf/access';
 import { EventStoreModule } from '@hf/event-store';
@@ -10,6 +10,7 @@ import { FindCitizenByCprHandler } from './citizens/find-citizen-by-cpr/find-cit
 import { RegisterCitizenHandler } from './citizens/register-citizen/register-citizen.handler';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
+import { AuthenticationGuard } from './http/authentication.guard';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { RecordShelterAdmissionHandler } from './shelter-stays/record-shelter-admission/record-shelter-admission.handler';
 import { RecordShelterDischargeHandler } from './shelter-stays/record-shelter-discharge/record-shelter-discharge.handler';
@@ -62,6 +63,7 @@ export class ApiModule {
       ],
       controllers: [HealthController, MetricsController, GetTimelineController],
       providers: [
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         DecideHandler,
         RegisterCitizenHandler,

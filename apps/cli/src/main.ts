@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { PrincipalRegistry } from '@hf/access';
+import { UNIT_TYPES, type UnitType } from '@hf/domain/alerts/alert';
 import { PostgresEventStore } from '@hf/event-store';
 import { createLogger, Database, loadConfig, migrate } from '@hf/platform';
 import { allProjections, ProjectionRunner } from '@hf/projections';
@@ -49,6 +51,74 @@ program
           `\n${projection.name}: ${applied} events in ${seconds.toFixed(1)} s (${Math.round(applied / Math.max(seconds, 0.001))} events/s)\n`,
         );
       }
+    });
+  });
+
+program
+  .command('unit:create')
+  .description(
+    'register a unit (one function in one municipality, or a named shelter, ward, prison, association)',
+  )
+  .requiredOption('--id <id>', 'lower-case unit id, e.g. shelter-sct-nicolai-kbh')
+  .requiredOption('--type <type>', `one of ${UNIT_TYPES.join(', ')}`)
+  .option('--municipality <code>', 'kommunekode, for municipal units and shelters')
+  .requiredOption('--name <name>', 'display name')
+  .action(async (options: { id: string; type: string; municipality?: string; name: string }) => {
+    if (!(UNIT_TYPES as readonly string[]).includes(options.type))
+      throw new Error(`unknown unit type ${options.type}`);
+    await withDatabase(async (database) => {
+      await new PrincipalRegistry(database.pool).upsertUnit({ ...options, type: options.type as UnitType });
+      console.warn(`unit ${options.id} saved`);
+    });
+  });
+
+program
+  .command('principal:create')
+  .description('create a person (OIDC subject) or a system (prints its first API key) acting for one unit')
+  .requiredOption('--unit <id>', 'the unit the principal acts for')
+  .requiredOption('--name <name>', 'display name (a role or system name)')
+  .option('--oidc-subject <sub>', "a person: the identity provider's subject; uses OIDC_ISSUER")
+  .action(async (options: { unit: string; name: string; oidcSubject?: string }) => {
+    const issuer = process.env.OIDC_ISSUER;
+    if (options.oidcSubject && !issuer) throw new Error('set OIDC_ISSUER to create a person');
+    await withDatabase(async (database) => {
+      const registry = new PrincipalRegistry(database.pool);
+      const id = await registry.createPrincipal({
+        kind: options.oidcSubject ? 'person' : 'system',
+        unitId: options.unit,
+        displayName: options.name,
+        ...(options.oidcSubject ? { oidcIssuer: issuer, oidcSubject: options.oidcSubject } : {}),
+      });
+      process.stdout.write(`principal ${id}\n`);
+      if (!options.oidcSubject)
+        process.stdout.write(`api key (shown once) ${(await registry.issueApiKey(id)).apiKey}\n`);
+    });
+  });
+
+program
+  .command('key:rotate')
+  .description('issue a new API key for a system; its other keys stop working after the grace period')
+  .requiredOption('--principal <id>', 'principal id')
+  .option('--grace-hours <hours>', 'how long the old keys keep working', '24')
+  .action(async (options: { principal: string; graceHours: string }) => {
+    await withDatabase(async (database) => {
+      const issued = await new PrincipalRegistry(database.pool).rotateApiKeys(
+        options.principal,
+        Number(options.graceHours) * 3600,
+      );
+      process.stdout.write(`api key (shown once) ${issued.apiKey}\n`);
+    });
+  });
+
+program
+  .command('key:revoke')
+  .description('revoke one API key at once')
+  .argument('<keyId>', 'the 16 hex characters after hfk_')
+  .action(async (keyId: string) => {
+    await withDatabase(async (database) => {
+      const revoked = await new PrincipalRegistry(database.pool).revokeApiKey(keyId);
+      if (!revoked) throw new Error(`no active key ${keyId}`);
+      console.warn(`key ${keyId} revoked`);
     });
   });
 

@@ -1,3 +1,4 @@
+import { Public } from '../http/authentication.guard';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig, Database, MIGRATIONS } from '@hf/platform';
@@ -14,6 +15,7 @@ const PROJECTION_NAMES = reportedProjectionNames();
 
 /** Liveness says the process runs; readiness says it can serve (database reachable, schema current). */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,3 +1,4 @@
+import { Public } from '../http/authentication.guard';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PG_POOL } from '@hf/platform';
@@ -9,6 +10,7 @@ const PROJECTION_NAMES = reportedProjectionNames();
 
 /** Prometheus metrics: process figures and how far each read model trails the event log. */
 @ApiTags('health')
+@Public()
 @Controller('metrics')
 export class MetricsController {
   private readonly registry = new Registry();

@@ -14,6 +14,7 @@ import type { Pool } from 'pg';
 import { catchError, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
 import { PG_POOL } from '@hf/platform';
 import { ProblemException } from './problem';
+import { principalOf } from './authentication.guard';
 import { header } from './request-context';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -53,7 +54,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'Use 1-255 visible ASCII characters.',
       );
     }
-    const scope = `anonymous|${request.method} ${request.routeOptions?.url ?? request.url}`;
+    // Keys are per principal: two systems choosing the same key never see each other's responses.
+    const scope = `${principalOf(request)?.id ?? 'anonymous'}|${request.method} ${request.routeOptions?.url ?? request.url}`;
     const hash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');

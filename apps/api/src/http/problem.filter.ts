@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { CitizenNotVisibleError } from '@hf/access';
 import { DomainError } from '@hf/domain';
 import { ConcurrencyError, DuplicateEventIdError } from '@hf/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
 
 const DOMAIN_STATUS = { conflict: 409, 'rule-violation': 422, 'not-found': 404 } as const;
 
@@ -18,6 +19,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(exception, request);
     if (problem.status >= 500) request.log.error({ err: exception }, 'request failed');
+    if (exception instanceof ProblemException) void reply.headers(exception.headers);
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
@@ -33,6 +35,16 @@ export function toProblem(exception: unknown, request: { id: string; url: string
       status: DOMAIN_STATUS[exception.kind],
       detail: exception.message,
       rule: exception.code,
+      ...base,
+    };
+  }
+  if (exception instanceof CitizenNotVisibleError) {
+    // Word for word the answer for an unknown id: a unit must not learn that a citizen it may not see exists.
+    return {
+      type: problemType('citizen-not-found'),
+      title: 'Citizen not found',
+      status: 404,
+      detail: 'No citizen is registered with this id.',
       ...base,
     };
   }

@@ -17,8 +17,16 @@ export function problemType(code: string): string {
 }
 
 export class ProblemException extends HttpException {
+  /** response headers that belong to the problem, e.g. WWW-Authenticate on a 401 */
+  headers: Record<string, string> = {};
+
   constructor(readonly problem: ProblemDetails) {
     super(problem, problem.status);
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    this.headers = { ...this.headers, ...headers };
+    return this;
   }
 
   static of(

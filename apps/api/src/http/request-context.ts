@@ -1,17 +1,15 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedPrincipal } from '@hf/access';
 import type { FastifyRequest } from 'fastify';
+import { principalOf } from './authentication.guard';
 import { ProblemException } from './problem';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 
 /** Namespace for ids derived from an Idempotency-Key (any fixed UUID; never change it). */
 const IDEMPOTENT_ID_NAMESPACE = '6f1d0c52-5b3e-4d7e-9a55-2c0b8e1f4a10';
 
-export interface Principal {
-  /** a person's or system's id; `anonymous` until authentication lands */
-  id: string;
-  /** the unit the principal acts for */
-  unit: string;
-}
+/** The authenticated caller (see AuthenticationGuard): a person or system acting for one unit. */
+export type Principal = AuthenticatedPrincipal;
 
 /**
  * What a handler needs to know about the request behind a command: who, on whose behalf, and the
@@ -36,7 +34,9 @@ export function idSource(seed?: string): () => string {
 export function contextFrom(request: FastifyRequest): RequestContext {
   const key = header(request, 'idempotency-key');
   const route = request.routeOptions?.url ?? request.url;
-  const principal: Principal = { id: 'anonymous', unit: 'unauthenticated' };
+  const principal = principalOf(request);
+  // The guard runs before any handler asks for a context, so a missing principal is a wiring bug, not a 401.
+  if (!principal) throw new Error('request context asked for on a route without authentication');
   return {
     requestId: request.id,
     principal,

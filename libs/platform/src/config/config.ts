@@ -24,6 +24,16 @@ export interface AppConfig {
   projectionLagReadySeconds: number;
   logLevel: string;
   production: boolean;
+  /** OIDC for people (bearer JWTs); unset: only API keys are accepted */
+  oidc?: {
+    issuer: string;
+    audience: string;
+    jwksUrl?: string;
+    publicKeyPem?: string;
+    publicKeyAlg?: string;
+  };
+  /** seed one principal per unit type and print their API keys at start-up; never in production */
+  demoMode: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -48,7 +58,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectionLagReadySeconds: int(env.PROJECTION_LAG_READY_SECONDS, 300, 'PROJECTION_LAG_READY_SECONDS'),
     logLevel: env.LOG_LEVEL ?? 'info',
     production,
+    oidc: oidc(env),
+    demoMode: demoMode(env, production),
   };
+}
+
+function oidc(env: NodeJS.ProcessEnv): AppConfig['oidc'] {
+  if (!env.OIDC_ISSUER) return undefined;
+  if (!env.OIDC_AUDIENCE) throw new Error('OIDC_AUDIENCE must be set with OIDC_ISSUER');
+  if (!env.OIDC_JWKS_URL && !env.OIDC_PUBLIC_KEY)
+    throw new Error('OIDC_JWKS_URL or OIDC_PUBLIC_KEY must be set with OIDC_ISSUER');
+  return {
+    issuer: env.OIDC_ISSUER,
+    audience: env.OIDC_AUDIENCE,
+    ...(env.OIDC_JWKS_URL ? { jwksUrl: env.OIDC_JWKS_URL } : {}),
+    ...(env.OIDC_PUBLIC_KEY ? { publicKeyPem: env.OIDC_PUBLIC_KEY.replace(/\\n/g, '\n') } : {}),
+    ...(env.OIDC_PUBLIC_KEY_ALG ? { publicKeyAlg: env.OIDC_PUBLIC_KEY_ALG } : {}),
+  };
+}
+
+/** Demo mode is what `npm start` does on a laptop; a production start that asks for it is refused outright. */
+function demoMode(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const wanted = (env.DEMO_MODE ?? (production ? 'false' : 'true')) === 'true';
+  if (wanted && production) throw new Error('DEMO_MODE cannot be used when NODE_ENV=production');
+  return wanted;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {

@@ -25,6 +25,8 @@ export interface InboxFilter {
   status: InboxStatusFilter;
   ruleId?: string;
   citizenId?: string;
+  /** recipient patterns of which one must match (JSON containment on `recipients`) */
+  addressedTo?: Record<string, string>[];
   sort: InboxSort;
   limit: number;
   cursor?: string;
@@ -112,6 +114,11 @@ export async function readAlertsInbox(
   };
   if (Object.keys(recipient).length > 0)
     where.push(`recipients @> ${param(JSON.stringify([recipient]))}::jsonb`);
+  // The caller's own inbox: alerts addressed to its unit by id, or to its unit type in its municipality.
+  if (filter.addressedTo && filter.addressedTo.length > 0)
+    where.push(
+      `(${filter.addressedTo.map((r) => `recipients @> ${param(JSON.stringify([r]))}::jsonb`).join(' OR ')})`,
+    );
   if (filter.status === 'active') where.push(`status IN ('open', 'acknowledged', 'escalated')`);
   else if (filter.status === 'closed') where.push(`status IN ('resolved', 'expired')`);
   else if (filter.status !== 'all') where.push(`status = ${param(filter.status)}`);

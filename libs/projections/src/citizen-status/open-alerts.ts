@@ -6,6 +6,10 @@ export interface OpenAlertRef {
   severity: string | null;
   status: string | null;
   dueAt: string | null;
+  /** visibility category of the facts behind the alert; not shown, used to filter */
+  category: string | null;
+  /** unit ids the alert is addressed to, for the access policy's "own" rule */
+  recipientUnitIds: string[];
 }
 
 const OPEN = new Set(['open', 'acknowledged', 'escalated']);
@@ -50,6 +54,12 @@ export async function readOpenAlerts(
         severity: text(row.severity),
         status: text(row.status ?? row.state),
         dueAt: instant(row.due_at),
+        category: text(row.category),
+        recipientUnitIds: Array.isArray(row.recipients)
+          ? (row.recipients as { unitId?: unknown }[])
+              .map((r) => r.unitId)
+              .filter((u): u is string => typeof u === 'string')
+          : [],
       }))
       .filter((a) => a.status === null || OPEN.has(a.status))
       .sort(

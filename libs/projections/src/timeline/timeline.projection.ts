@@ -1,4 +1,12 @@
-import { categoryOf, decodeEvent, EventCategory, isDomainEventType, PROCESSES, summarize } from '@hf/domain';
+import {
+  categoryOf,
+  decodeEvent,
+  EventCategory,
+  isDomainEventType,
+  legalBasisOf,
+  PROCESSES,
+  summarize,
+} from '@hf/domain';
 import type { RecordedEvent } from '@hf/event-store';
 import type { PoolClient } from 'pg';
 import { linkedPersonCte } from '../citizen-status/linked-person';
@@ -27,11 +35,17 @@ export class TimelineProjection implements Projection {
         isDomainEventType(e.type) && !OFF_THE_TIMELINE.has(e.type) && typeof e.data.citizenId === 'string',
     );
     if (rows.length === 0) return;
+    const access = await accessOf(tx, rows);
     await tx.query(
       `INSERT INTO timeline_entries
-         (event_id, citizen_id, global_position, stream_id, type, occurred_at, recorded_at, summary, category)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[], $5::text[],
-                            $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[])
+         (event_id, citizen_id, global_position, stream_id, type, occurred_at, recorded_at, summary, category,
+          recorded_by_unit, related_units, related_municipalities, legal_basis)
+       SELECT e, c, g, s, t, o, r, su, ca, ru, ARRAY(SELECT jsonb_array_elements_text(rel::jsonb)),
+              ARRAY(SELECT jsonb_array_elements_text(mun::jsonb)), lb
+         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[], $5::text[],
+                     $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[],
+                     $10::text[], $11::text[], $12::text[], $13::text[])
+              AS x(e, c, g, s, t, o, r, su, ca, ru, rel, mun, lb)
        ON CONFLICT (event_id) DO NOTHING`,
       [
         rows.map((e) => e.id),
@@ -43,6 +57,10 @@ export class TimelineProjection implements Projection {
         rows.map((e) => e.recordedAt.toISOString()),
         rows.map((e) => summarize(decodeEvent(e))),
         rows.map((e) => categoryOf(e.type)),
+        access.map((a) => a.recordedByUnit),
+        access.map((a) => JSON.stringify(a.relatedUnits)),
+        access.map((a) => JSON.stringify(a.relatedMunicipalities)),
+        access.map((a) => a.legalBasis),
       ],
     );
   }
@@ -50,6 +68,73 @@ export class TimelineProjection implements Projection {
   async reset(tx: PoolClient): Promise<void> {
     await tx.query('TRUNCATE timeline_entries');
   }
+}
+
+interface EntryAccessColumns {
+  recordedByUnit: string | null;
+  relatedUnits: string[];
+  relatedMunicipalities: string[];
+  legalBasis: string | null;
+}
+
+/** Fields of event data that name a unit the event is about (a shelter, provider, destination, association). */
+const UNIT_FIELDS = [
+  'shelterId',
+  'providerUnitId',
+  'destination',
+  'acknowledgingUnitId',
+  'housingAssociation',
+];
+const MUNICIPALITY_FIELDS = ['municipalityOfStay', 'decidingMunicipality'];
+
+/**
+ * What the access policy needs per entry (see migration 0013). Events of a stay or an offer that do not repeat
+ * the shelter or association are tied to it through the admission or offer that opened it, looked up in the log.
+ */
+async function accessOf(tx: PoolClient, events: readonly RecordedEvent[]): Promise<EntryAccessColumns[]> {
+  const openers = new Map<string, string[]>();
+  const missing = events
+    .filter(
+      (e) => e.type !== 'ShelterAdmissionRecorded' && typeof e.data.stayId === 'string' && !e.data.shelterId,
+    )
+    .map((e) => String(e.data.stayId));
+  const missingOffers = events
+    .filter(
+      (e) => e.type !== 'HousingOffered' && typeof e.data.offerId === 'string' && !e.data.housingAssociation,
+    )
+    .map((e) => String(e.data.offerId));
+  if (missing.length + missingOffers.length > 0) {
+    const { rows } = await tx.query<{ key: string; unit: string }>(
+      `SELECT 'stay:' || (data->>'stayId') AS key, data->>'shelterId' AS unit FROM events
+        WHERE type = 'ShelterAdmissionRecorded' AND data->>'stayId' = ANY($1::text[])
+       UNION ALL
+       SELECT 'offer:' || (data->>'offerId'), data->>'housingAssociation' FROM events
+        WHERE type = 'HousingOffered' AND data->>'offerId' = ANY($2::text[])`,
+      [missing, missingOffers],
+    );
+    for (const row of rows) openers.set(row.key, [...(openers.get(row.key) ?? []), row.unit]);
+  }
+  for (const e of events) {
+    if (e.type === 'ShelterAdmissionRecorded')
+      openers.set(`stay:${String(e.data.stayId)}`, [String(e.data.shelterId)]);
+    if (e.type === 'HousingOffered')
+      openers.set(`offer:${String(e.data.offerId)}`, [String(e.data.housingAssociation)]);
+  }
+  return events.map((e) => {
+    const related = UNIT_FIELDS.map((f) => e.data[f]).filter((v): v is string => typeof v === 'string');
+    if (typeof e.data.stayId === 'string') related.push(...(openers.get(`stay:${e.data.stayId}`) ?? []));
+    if (typeof e.data.offerId === 'string') related.push(...(openers.get(`offer:${e.data.offerId}`) ?? []));
+    const unit = e.metadata.unit;
+    const basis = typeof e.data.legalBasis === 'string' ? e.data.legalBasis : legalBasisOf(e.type);
+    return {
+      recordedByUnit: typeof unit === 'string' ? unit : null,
+      relatedUnits: [...new Set(related)],
+      relatedMunicipalities: MUNICIPALITY_FIELDS.map((f) => e.data[f]).filter(
+        (v): v is string => typeof v === 'string',
+      ),
+      legalBasis: basis ?? null,
+    };
+  });
 }
 
 export interface TimelineEntryRow {
@@ -61,6 +146,9 @@ export interface TimelineEntryRow {
   recorded_at: Date;
   summary: string;
   stream_id: string;
+  recorded_by_unit: string | null;
+  related_units: string[];
+  legal_basis: string | null;
 }
 
 /**
@@ -84,7 +172,8 @@ export async function readTimeline(
 ): Promise<TimelineEntryRow[]> {
   const { rows } = await db.query<TimelineEntryRow>(
     `WITH RECURSIVE ${linkedPersonCte(1)}
-     SELECT event_id, citizen_id, type, category, occurred_at, recorded_at, summary, stream_id
+     SELECT event_id, citizen_id, type, category, occurred_at, recorded_at, summary, stream_id,
+            recorded_by_unit, related_units, legal_basis
        FROM timeline_entries
       WHERE citizen_id IN (SELECT citizen_id FROM person)
         -- recorded_at has microseconds and the API shows milliseconds: an instant copied from a response

@@ -6,6 +6,7 @@ import { ApiProblems } from '../../http/openapi';
 import { Ctx, RequestContext } from '../../http/request-context';
 import { UuidParam } from '../../http/validators';
 import { occurredAt } from '../../shared/decide/fact.dto';
+import { actingUnit } from '../acting-unit';
 import { AlertRecordedResponse } from '../alert.response';
 import { DecideAlertCommand } from '../decide-alert/decide-alert.command';
 import { AcknowledgeAlertDto } from './acknowledge-alert.dto';
@@ -40,7 +41,7 @@ export class AcknowledgeAlertController {
             type: 'AcknowledgeAlert',
             alertId,
             occurredAt: occurredAt(dto, now),
-            by: { unitType: dto.unitType ?? null, unitId: dto.unitId ?? null },
+            by: actingUnit(dto, ctx),
             via: 'inbox',
           }) satisfies AcknowledgeAlert,
         ctx,

@@ -1,11 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { AccessPolicy } from '@hf/access';
+import { AccessPolicy, AuthenticatedPrincipal, CitizenNotVisibleError, CitizenView } from '@hf/access';
+import type { EventCategory } from '@hf/domain';
 import { ALERT_RULE_TITLES, type AlertRuleId } from '@hf/domain/alerts';
 import { PG_POOL } from '@hf/platform';
 import { InboxRow, InvalidCursorError, readAlertsInbox } from '@hf/projections/alerts';
 import type { Pool } from 'pg';
+import { forbidden } from '../../http/authentication.guard';
 import { ProblemException } from '../../http/problem';
+import { CLOCK, Clock } from '../../shared/clock';
 import { AlertResponse, AlertsPageResponse } from '../alert.response';
 import { ListAlertsQuery } from './list-alerts.query';
 
@@ -18,12 +21,21 @@ export class ListAlertsHandler implements IQueryHandler<ListAlertsQuery, AlertsP
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly access: AccessPolicy,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ filter, ctx }: ListAlertsQuery): Promise<AlertsPageResponse> {
+    const principal = ctx.principal;
+    // The inbox is the caller's unit's: the filters may narrow it but never name another unit.
+    if (
+      (filter.unitType && filter.unitType !== principal.unitType) ||
+      (filter.unitId && filter.unitId !== principal.unit) ||
+      (filter.municipality && filter.municipality !== principal.municipality)
+    )
+      throw forbidden();
     let page: Awaited<ReturnType<typeof readAlertsInbox>>;
     try {
-      page = await readAlertsInbox(this.pool, filter);
+      page = await readAlertsInbox(this.pool, { ...filter, addressedTo: addressedTo(principal) });
     } catch (error) {
       if (!(error instanceof InvalidCursorError)) throw error;
       throw ProblemException.of(
@@ -36,17 +48,57 @@ export class ListAlertsHandler implements IQueryHandler<ListAlertsQuery, AlertsP
         },
       );
     }
+    // Each alert is also judged by its category for this citizen now: a consent withdrawn since the alert was
+    // raised takes it out of the inbox at the next read (the page may then be shorter than the limit).
+    const now = this.clock.now();
+    const views = new Map<string, CitizenView | null>();
     for (const citizenId of new Set(page.rows.map((row) => row.citizen_id))) {
-      await this.access.authorizeRead({
-        principal: ctx.principal,
-        citizenId,
-        action: 'alerts-inbox',
-        purpose: ctx.purpose,
-        requestId: ctx.requestId,
-      });
+      try {
+        views.set(
+          citizenId,
+          await this.access.authorizeRead(
+            { principal, citizenId, action: 'alerts-inbox', purpose: ctx.purpose, requestId: ctx.requestId },
+            now,
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof CitizenNotVisibleError)) throw error;
+        views.set(citizenId, null);
+      }
     }
-    return { alerts: page.rows.map(toResponse), nextCursor: page.nextCursor };
+    // An alert carries the legal basis of the facts of its own category that it cites (a §13 c discharge plan
+    // reaches the shelter it names; the §110 basis of a stay it also cites does not).
+    const { rows: bases } = await this.pool.query<{
+      event_id: string;
+      legal_basis: string;
+      category: string;
+    }>(
+      `SELECT event_id, legal_basis, category FROM timeline_entries
+        WHERE event_id = ANY($1::uuid[]) AND legal_basis IS NOT NULL`,
+      [page.rows.flatMap((row) => row.fact_event_ids)],
+    );
+    const basisOf = new Map(bases.map((b) => [`${b.category}|${b.event_id}`, b.legal_basis]));
+    const visible = page.rows.filter((row) =>
+      views.get(row.citizen_id)?.sees({
+        category: row.category as EventCategory,
+        recordedByUnit: null,
+        relatedUnits: row.recipients.flatMap((r) => (r.unitId ? [r.unitId] : [])),
+        legalBasis:
+          row.fact_event_ids.map((id) => basisOf.get(`${row.category}|${id}`)).find((b) => b !== undefined) ??
+          null,
+      }),
+    );
+    return { alerts: visible.map(toResponse), nextCursor: page.nextCursor };
   }
+}
+
+function addressedTo(principal: AuthenticatedPrincipal): Record<string, string>[] {
+  return [
+    { unitId: principal.unit },
+    ...(principal.municipality
+      ? [{ unitType: principal.unitType, municipality: principal.municipality }]
+      : []),
+  ];
 }
 
 export function toResponse(row: InboxRow): AlertResponse {

@@ -1,3 +1,4 @@
+import { ForUnitTypes } from '../../http/authentication.guard';
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,6 +9,15 @@ import { RegisterCitizenCommand } from './register-citizen.command';
 import { CitizenIdResponse, RegisterCitizenDto } from './register-citizen.dto';
 
 @ApiTags('citizens')
+@ForUnitTypes(
+  'social-authority',
+  'support-provider',
+  'benefits',
+  'jobcentre',
+  'housing-allocation',
+  'prevention-team',
+  'shelter',
+)
 @Controller('citizens')
 export class RegisterCitizenController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ForUnitTypes } from '../../http/authentication.guard';
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../http/openapi';
@@ -8,6 +9,7 @@ import { RecordLinkExecutor } from '../record-link.executor';
 import { LinkCitizenRecordsDto } from './link-citizen-records.dto';
 
 @ApiTags('citizens')
+@ForUnitTypes('social-authority')
 @Controller('citizens/:citizenId/record-links')
 export class LinkCitizenRecordsController {
   constructor(private readonly links: RecordLinkExecutor) {}

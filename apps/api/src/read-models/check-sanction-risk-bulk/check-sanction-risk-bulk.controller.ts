@@ -1,3 +1,4 @@
+import { ForUnitTypes } from '../../http/authentication.guard';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { CheckSanctionRiskBulkQuery } from './check-sanction-risk-bulk.query';
 import { SanctionRiskBulkResponse } from './check-sanction-risk-bulk.response';
 
 @ApiTags('read models')
+@ForUnitTypes('jobcentre', 'social-authority', 'support-provider', 'benefits')
 @Controller('sanction-risk')
 export class CheckSanctionRiskBulkController {
   constructor(private readonly queries: QueryBus) {}

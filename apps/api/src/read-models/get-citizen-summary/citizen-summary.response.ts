@@ -41,9 +41,16 @@ export class HousingSummaryResponse {
 
 export class OpenShelterStayResponse {
   @ApiProperty({ example: '0195b2d0-5c2d-7e9f-8a2b-3c4d5e6f7a8b' }) stayId!: string;
-  @ApiProperty({ example: 'shelter-kollegiet-sct-nicolai' }) shelterId!: string;
-  @ApiProperty({ example: 'Kollegiet Sct. Nicolai' }) shelterName!: string;
-  @ApiProperty({ example: '101' }) municipalityOfStay!: string;
+  @ApiProperty({
+    example: 'shelter-kollegiet-sct-nicolai',
+    nullable: true,
+    type: String,
+    description: 'null for readers who may only know that a stay is open',
+  })
+  shelterId!: string | null;
+  @ApiProperty({ example: 'Kollegiet Sct. Nicolai', nullable: true, type: String }) shelterName!:
+    string | null;
+  @ApiProperty({ example: '101', nullable: true, type: String }) municipalityOfStay!: string | null;
   @ApiProperty({ example: '2026-01-14T14:00:00.000Z' }) since!: string;
   @ApiProperty({ description: 'Nights so far', example: 47 }) days!: number;
 }
@@ -156,10 +163,21 @@ export class CitizenSummaryResponse {
   })
   handlekommune!: string | null;
   @ApiProperty({ example: false }) died!: boolean;
-  @ApiProperty({ type: HousingSummaryResponse }) housing!: HousingSummaryResponse;
+  @ApiProperty({
+    type: HousingSummaryResponse,
+    nullable: true,
+    description:
+      'null when the reader’s unit may not see housing; the tenancy only for units that see its events',
+  })
+  housing!: HousingSummaryResponse | null;
   @ApiProperty({ type: OpenShelterStayResponse, nullable: true, description: 'The open §110 stay, if any' })
   shelterStay!: OpenShelterStayResponse | null;
-  @ApiProperty({ type: SupportSummaryResponse }) support!: SupportSummaryResponse;
+  @ApiProperty({
+    type: SupportSummaryResponse,
+    nullable: true,
+    description: 'null when the reader’s unit may not see support; flag-only units get no courses',
+  })
+  support!: SupportSummaryResponse | null;
   @ApiProperty({ type: [NamedContactResponse], description: 'One contact per role' })
   contacts!: NamedContactResponse[];
   @ApiProperty({ type: JobcentreCaseworkerResponse, nullable: true })

@@ -1,3 +1,4 @@
+import { ForUnitTypes } from '../../http/authentication.guard';
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,6 +9,15 @@ import { CitizenSummaryResponse } from './citizen-summary.response';
 import { GetCitizenSummaryQuery } from './get-citizen-summary.query';
 
 @ApiTags('read models')
+@ForUnitTypes(
+  'social-authority',
+  'support-provider',
+  'benefits',
+  'jobcentre',
+  'shelter',
+  'housing-allocation',
+  'prevention-team',
+)
 @Controller('citizens/:citizenId/summary')
 export class GetCitizenSummaryController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ForUnitTypes } from '../../http/authentication.guard';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -10,6 +11,7 @@ import { FAST_TRACK_QUEUE_DEFAULT_LIMIT, GetFastTrackQueueParams } from './get-f
 import { GetFastTrackQueueQuery } from './get-fast-track-queue.query';
 
 @ApiTags('read models')
+@ForUnitTypes('benefits', 'social-authority')
 @Controller('benefits/fast-track-queue')
 export class GetFastTrackQueueController {
   constructor(private readonly queries: QueryBus) {}

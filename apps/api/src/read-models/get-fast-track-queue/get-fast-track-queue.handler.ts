@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy } from '@hf/access';
+import { forbidden } from '../../http/authentication.guard';
 import { PG_POOL } from '@hf/platform';
 import {
   encodeQueueCursor,
@@ -30,19 +31,21 @@ export class GetFastTrackQueueHandler implements IQueryHandler<
     after,
     ctx,
   }: GetFastTrackQueueQuery): Promise<FastTrackQueueResponse> {
+    if (ctx.principal.municipality !== municipality) throw forbidden();
     const now = this.clock.now();
     const page = await readFastTrackQueue(this.pool, { municipality, limit, after, now });
     // Each citizen on the page is a read of that citizen's benefits data: one audit row per citizen, written
-    // before the page is handed out.
-    for (const citizenId of new Set(page.items.map((i) => i.citizenId))) {
-      await this.access.authorizeRead({
+    // before the page is handed out. The queue is the receiving municipality's (aktivloven §85 is decided where
+    // the citizen moves to), so a citizen of another handlekommune on it is still this office's case.
+    await this.access.auditMany(
+      {
         principal: ctx.principal,
-        citizenId,
         action: 'fast-track-queue',
         purpose: ctx.purpose,
         requestId: ctx.requestId,
-      });
-    }
+      },
+      page.items.map((i) => i.citizenId),
+    );
     return {
       municipality,
       asOf: now.toISOString(),

@@ -1,3 +1,4 @@
+import { ForUnitTypes } from '../../http/authentication.guard';
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { GetSanctionRiskQuery } from './get-sanction-risk.query';
 import { SanctionRiskResponse } from './sanction-risk.response';
 
 @ApiTags('read models')
+@ForUnitTypes('jobcentre', 'social-authority', 'support-provider', 'benefits')
 @Controller('citizens/:citizenId/sanction-risk')
 export class GetSanctionRiskController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,3 +1,4 @@
+import { ForUnitTypes } from '../../http/authentication.guard';
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { GetShelterStaysQuery } from './get-shelter-stays.query';
 import { ShelterStaysResponse } from './shelter-stays.response';
 
 @ApiTags('read models')
+@ForUnitTypes('social-authority', 'support-provider', 'shelter')
 @Controller('citizens/:citizenId/shelter-stays')
 export class GetShelterStaysController {
   constructor(private readonly queries: QueryBus) {}

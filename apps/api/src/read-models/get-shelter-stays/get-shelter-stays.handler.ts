@@ -1,12 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AccessPolicy } from '@hf/access';
-import { EVENT_STORE, EventStore } from '@hf/event-store';
 import { PG_POOL } from '@hf/platform';
 import { SHELTER_REFUND_LIMITS } from '@hf/projections/shelter-stays/refund-clock';
 import { readShelterStays, withRefundClock } from '@hf/projections/shelter-stays/shelter-stays.read';
 import type { Pool } from 'pg';
-import { assertCitizenExists } from '../../shared/citizen-exists';
 import { CLOCK, Clock } from '../../shared/clock';
 import { GetShelterStaysQuery } from './get-shelter-stays.query';
 import { ShelterStaysResponse } from './shelter-stays.response';
@@ -15,22 +13,29 @@ import { ShelterStaysResponse } from './shelter-stays.response';
 export class GetShelterStaysHandler implements IQueryHandler<GetShelterStaysQuery, ShelterStaysResponse> {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: AccessPolicy,
   ) {}
 
   async execute({ citizenId, ctx }: GetShelterStaysQuery): Promise<ShelterStaysResponse> {
-    await assertCitizenExists(this.store, citizenId);
-    await this.access.authorizeRead({
-      principal: ctx.principal,
-      citizenId,
-      action: 'shelter-stays',
-      purpose: ctx.purpose,
-      requestId: ctx.requestId,
-    });
     const now = this.clock.now();
-    const stays = withRefundClock((await readShelterStays(this.pool, [citizenId])).get(citizenId) ?? [], now);
+    const view = await this.access.authorizeRead(
+      {
+        principal: ctx.principal,
+        citizenId,
+        action: 'shelter-stays',
+        purpose: ctx.purpose,
+        requestId: ctx.requestId,
+      },
+      now,
+    );
+    // A shelter sees its own stays only (DOMAIN.md §3); the other units on this route see every stay.
+    const stays = withRefundClock(
+      (await readShelterStays(this.pool, [citizenId])).get(citizenId) ?? [],
+      now,
+    ).filter((s) =>
+      view.sees({ category: 'shelter', recordedByUnit: null, relatedUnits: [s.shelterId], legalBasis: null }),
+    );
     return {
       citizenId,
       asOf: now.toISOString(),

@@ -1,7 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { mayWrite } from '@hf/access';
 import { citizenProcess, processNamed } from '@hf/domain';
 import { EVENT_STORE, EventStore, executeOnStream, loadState } from '@hf/event-store';
+import { forbidden } from '../../http/authentication.guard';
 import { citizenNotFound } from '../citizen-exists';
 import { CLOCK, Clock } from '../clock';
 import { envelopeFor } from '../command-context';
@@ -39,6 +41,10 @@ export class DecideHandler implements ICommandHandler<DecideCommand, DecideResul
           .state as State;
       },
     });
+    // Each unit records what its function does (WRITE_PERMISSIONS); nothing is appended otherwise.
+    const commandType = (command as { type?: unknown }).type;
+    if (!mayWrite(ctx.principal.unitType, name, typeof commandType === 'string' ? commandType : undefined))
+      throw forbidden();
     const { events } = await executeOnStream(
       this.store,
       domainCodec,

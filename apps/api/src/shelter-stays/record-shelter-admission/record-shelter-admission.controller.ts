@@ -1,3 +1,4 @@
+import { ForUnitTypes } from '../../http/authentication.guard';
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { RecordShelterAdmissionCommand } from './record-shelter-admission.comman
 import { RecordShelterAdmissionDto, StayIdResponse } from './record-shelter-admission.dto';
 
 @ApiTags('shelter stays (§110)')
+@ForUnitTypes('shelter', 'social-authority')
 @Controller('citizens/:citizenId/shelter-stays')
 export class RecordShelterAdmissionController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,3 +1,4 @@
+import { ForUnitTypes } from '../../http/authentication.guard';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { RecordShelterDischargeCommand } from './record-shelter-discharge.comman
 import { RecordShelterDischargeDto } from './record-shelter-discharge.dto';
 
 @ApiTags('shelter stays (§110)')
+@ForUnitTypes('shelter', 'social-authority')
 @Controller('citizens/:citizenId/shelter-stays/:stayId/discharge')
 export class RecordShelterDischargeController {
   constructor(private readonly commands: CommandBus) {}

@@ -9,6 +9,8 @@ import { sql as fastTrackQueue } from './0008-fast-track-queue';
 import { sql as alertEngine } from './0009-alert-engine';
 import { sql as timers } from './0010-timers';
 import { sql as alertsInbox } from './0011-alerts-inbox';
+import { sql as principals } from './0012-principals';
+import { sql as timelineAccess } from './0013-timeline-access';
 
 export interface Migration {
   version: number;
@@ -29,4 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'alert-engine', sql: alertEngine },
   { version: 10, name: 'timers', sql: timers },
   { version: 11, name: 'alerts-inbox', sql: alertsInbox },
+  { version: 12, name: 'principals', sql: principals },
+  { version: 13, name: 'timeline-access', sql: timelineAccess },
 ];
