@@ -4,7 +4,7 @@ import { PrincipalRegistry } from '../../libs/access/src';
 import { UNIT_TYPES, type UnitType } from '../../libs/domain/src/alerts/alert';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { Clock } from '../../apps/api/src/shared/clock';
-import { createLogger, loadConfig } from '../../libs/platform/src';
+import { AppConfig, createLogger, loadConfig } from '../../libs/platform/src';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -44,7 +44,7 @@ function defaultUnitFor(options: InjectOptions): UnitType {
  * start-up, as in production), driven over Fastify's in-process HTTP injection.
  */
 export async function startTestApp(
-  options: { clock?: Clock; bodyLimitBytes?: number } = {},
+  options: { clock?: Clock; bodyLimitBytes?: number; oidc?: AppConfig['oidc'] } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({ migrate: false, poolSize: 2 });
   const logLines: string[] = [];
@@ -55,6 +55,7 @@ export async function startTestApp(
     databasePoolSize: 6,
     projectionPollMs: 20,
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
   };
   const app = await createApiApp({ config, logger, withWorker: true, clock: options.clock });
   await app.init();

@@ -18,6 +18,7 @@ import { Clock, ClockModule, systemClock } from './shared/clock';
 import { IdentityModule } from './identity/identity.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { AccessApiModule } from './access/access-api.module';
 import { DecideHandler } from './shared/decide/decide.handler';
 // Each process module is added on the line marked with its name.
 import { PlanModule } from './plan/plan.module';
@@ -53,6 +54,7 @@ export class ApiModule {
         IdentityModule,
         ReadModelsModule,
         AlertsModule,
+        AccessApiModule,
         PlanModule,
         HousingModule,
         BenefitsModule,

@@ -48,7 +48,7 @@ export async function loadAccessFacts(
       `SELECT type, CASE WHEN type = ANY($2::text[]) THEN data END AS data, stream_id, metadata->>'unit' AS unit
          FROM events WHERE stream_id = ANY($1::text[])
         ORDER BY global_position`,
-      [ids.map((id) => `citizen-${id}`), LEDGER_TYPES],
+      [ids.flatMap((id) => [`citizen-${id}`, `break-glass-${id}`]), LEDGER_TYPES],
     ),
     pool.query<{ units: string[] | null; municipalities: string[] | null }>(
       `SELECT array_agg(DISTINCT u) FILTER (WHERE u IS NOT NULL) AS units,

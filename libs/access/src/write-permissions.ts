@@ -30,6 +30,7 @@ export const WRITE_PERMISSIONS: Readonly<Record<string, readonly UnitType[]>> = 
   support: ['support-provider', 'social-authority'],
   employment: ['jobcentre'],
   institution: ['psychiatry', 'hospital', 'prison'],
+  'break-glass': ['social-authority'],
 };
 
 export const COMMAND_WRITE_PERMISSIONS: Readonly<Record<string, readonly UnitType[]>> = {

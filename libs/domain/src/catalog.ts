@@ -1,3 +1,4 @@
+import { breakGlassProcess, type BreakGlassEvent } from './break-glass/break-glass';
 import { citizenProcess, CitizenEvent } from './citizen/citizen';
 import type { EventCategory, EventTypeInfo, ProcessDefinition } from './process';
 import { shelterStayProcess, ShelterStayEvent } from './shelter-stay/shelter-stay';
@@ -23,6 +24,7 @@ interface EventsByProcess {
   support: SupportEvent;
   institution: InstitutionEvent;
   alerts: AlertEvent;
+  breakGlass: BreakGlassEvent;
 }
 
 export type DomainEvent = EventsByProcess[keyof EventsByProcess];
@@ -38,6 +40,7 @@ export const PROCESSES = [
   institutionProcess,
   recordLinkProcess,
   alertProcess,
+  breakGlassProcess,
 ] as unknown as readonly ProcessDefinition<unknown, unknown, DomainEvent>[];
 
 export type DomainEventType = DomainEvent['type'];

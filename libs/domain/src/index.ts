@@ -10,3 +10,4 @@ export * from './process';
 export * from './rules';
 export * from './timeline/summaries';
 export * from './identity/record-links';
+export * from './break-glass/break-glass';

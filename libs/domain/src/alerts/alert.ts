@@ -46,6 +46,7 @@ export const ALERT_RULE_IDS = [
   'A12',
   'A13',
   'A14',
+  'A15',
 ] as const;
 export type AlertRuleId = (typeof ALERT_RULE_IDS)[number];
 
@@ -65,6 +66,7 @@ export const ALERT_RULE_TITLES: Readonly<Record<AlertRuleId, string>> = {
   A12: 'parallel support',
   A13: 'moved in without support',
   A14: 'offer lost',
+  A15: 'break-glass read',
 };
 
 export const ALERT_SEVERITIES = ['info', 'warning', 'high', 'critical'] as const;

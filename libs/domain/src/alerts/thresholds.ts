@@ -157,4 +157,9 @@ export const ALERT_THRESHOLDS = {
     dueWorkingDays: 5,
     expiresAfterDays: 60,
   },
+  A15: {
+    /** the owning unit should look at the read while it can still be questioned */
+    dueWorkingDays: 1,
+    expiresAfterDays: 30,
+  },
 } as const;

@@ -14,8 +14,9 @@ import { a11AdmissionPausesSupport } from './a11-admission-pauses-support';
 import { a12ParallelSupport } from './a12-parallel-support';
 import { a13MovedInWithoutSupport } from './a13-moved-in-without-support';
 import { a14OfferLost } from './a14-offer-lost';
+import { a15BreakGlassRead } from './a15-break-glass-read';
 
-/** The rules the engine evaluates (all of DOMAIN.md §6); adding one is a file here and a line below. */
+/** The rules the engine evaluates (all of DOMAIN.md §6, and A15 for break-glass reads of §3); adding one is a file here and a line below. */
 export const ALERT_RULES: readonly AlertRule[] = [
   a01DischargeIntoHomelessness,
   a02ShelterNotificationDuty,
@@ -31,6 +32,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
   a12ParallelSupport,
   a13MovedInWithoutSupport,
   a14OfferLost,
+  a15BreakGlassRead,
 ];
 
 export function alertRule(id: AlertRuleId, rules: readonly AlertRule[] = ALERT_RULES): AlertRule | undefined {
