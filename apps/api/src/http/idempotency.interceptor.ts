@@ -10,7 +10,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { catchError, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
 import { PG_POOL } from '@hf/platform';
 import { ProblemException } from './problem';
@@ -132,4 +132,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
       key,
     ]);
   }
+}
+
+/**
+ * Forgets the stored responses that name a citizen: a registration's or a CPR search's `{ citizenId }`. Their
+ * request hash is a hash of the body that carried the CPR number and the name, so keeping it would let whoever can
+ * compute the hash confirm a guessed CPR number for an erased record. Runs in the erasure's transaction. A repeat
+ * of such a request then runs again: a registration is refused (the record exists), a search finds nothing.
+ */
+export async function forgetStoredResponsesNaming(tx: PoolClient, citizenId: string): Promise<number> {
+  const { rowCount } = await tx.query(
+    `DELETE FROM idempotency_keys WHERE response -> 'body' ->> 'citizenId' = $1`,
+    [citizenId],
+  );
+  return rowCount ?? 0;
 }
