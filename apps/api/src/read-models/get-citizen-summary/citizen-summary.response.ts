@@ -156,6 +156,13 @@ export class CitizenSummaryResponse {
   })
   handlekommune!: string | null;
   @ApiProperty({ example: false }) died!: boolean;
+  @ApiProperty({
+    description:
+      "The record's personal data (CPR number, name, alias, birth date) was erased (GDPR art. 17): nothing here " +
+      'or anywhere else identifies the citizen any more; the facts stay for statistics',
+    example: false,
+  })
+  personalDataErased!: boolean;
   @ApiProperty({ type: HousingSummaryResponse }) housing!: HousingSummaryResponse;
   @ApiProperty({ type: OpenShelterStayResponse, nullable: true, description: 'The open §110 stay, if any' })
   shelterStay!: OpenShelterStayResponse | null;

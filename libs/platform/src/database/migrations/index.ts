@@ -9,6 +9,7 @@ import { sql as fastTrackQueue } from './0008-fast-track-queue';
 import { sql as alertEngine } from './0009-alert-engine';
 import { sql as timers } from './0010-timers';
 import { sql as alertsInbox } from './0011-alerts-inbox';
+import { sql as personalDataErasure } from './0014-personal-data-erasure';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'alert-engine', sql: alertEngine },
   { version: 10, name: 'timers', sql: timers },
   { version: 11, name: 'alerts-inbox', sql: alertsInbox },
+  // 12 and 13 are taken by work on another branch (authentication, hardening).
+  { version: 14, name: 'personal-data-erasure', sql: personalDataErasure },
 ];
