@@ -8,11 +8,11 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool, PoolClient } from 'pg';
 import { catchError, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
-import { PG_POOL } from '@hf/platform';
+import { APP_CONFIG, AppConfig, PG_POOL } from '@hf/platform';
 import { ProblemException } from './problem';
 import { header } from './request-context';
 
@@ -34,10 +34,15 @@ interface StoredResponse {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly hashKey: Buffer;
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly reflector: Reflector,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.hashKey = requestHashKey(config.cprLookupKey);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -54,9 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     const scope = `anonymous|${request.method} ${request.routeOptions?.url ?? request.url}`;
-    const hash = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-      .digest('hex');
+    const hash = requestHash(this.hashKey, request.method, request.url, request.body);
 
     // Nest applies the route's status code only after interceptors, so read it from the route.
     const status =
@@ -132,6 +135,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
       key,
     ]);
   }
+}
+
+/**
+ * The stored fingerprint of a request, to tell a repeat from another request under the same key. Keyed: the
+ * bodies of a registration or a CPR search carry a CPR number, and a plain SHA-256 of `{"cpr":"..."}` can be
+ * reversed by hashing every possible CPR number (a few hundred million) in seconds.
+ */
+export function requestHash(key: Buffer, method: string, url: string, body: unknown): string {
+  return createHmac('sha256', key)
+    .update(`${method} ${url}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
+}
+
+/** Its own key, derived from the CPR look-up secret (HKDF), so no new secret has to be configured. */
+export function requestHashKey(cprLookupKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', cprLookupKey, Buffer.alloc(0), 'hf idempotency request hash', 32));
 }
 
 /**
