@@ -160,8 +160,11 @@ export function requestHashKey(cprLookupKey: Buffer): Buffer {
  * of such a request then runs again: a registration is refused (the record exists), a search finds nothing.
  */
 export async function forgetStoredResponsesNaming(tx: PoolClient, citizenId: string): Promise<number> {
+  // The `?` condition repeats the partial index's predicate (migration 0014): without it the planner cannot
+  // use the index and scans every stored response.
   const { rowCount } = await tx.query(
-    `DELETE FROM idempotency_keys WHERE response -> 'body' ->> 'citizenId' = $1`,
+    `DELETE FROM idempotency_keys
+      WHERE response -> 'body' ? 'citizenId' AND response -> 'body' ->> 'citizenId' = $1`,
     [citizenId],
   );
   return rowCount ?? 0;
