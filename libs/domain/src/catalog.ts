@@ -92,6 +92,15 @@ export function legalBasisOf(type: string): string | undefined {
   return eventTypeInfo(type).legalBasis;
 }
 
+/** Event types whose summary quotes free text, with the summary to show once a citizen they concern is erased. */
+export function summariesOnceErased(): ReadonlyMap<string, string> {
+  const summaries = new Map<string, string>();
+  for (const [type, { info }] of EVENT_TYPES) {
+    if (info.erasedSummary !== undefined) summaries.set(type, info.erasedSummary);
+  }
+  return summaries;
+}
+
 /** Turns a stored event of any known schema version into the current shape (the upcaster chain). */
 export function decodeEvent(stored: StoredEventShape): DomainEvent {
   const info = eventTypeInfo(stored.type);

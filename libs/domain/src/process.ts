@@ -17,6 +17,12 @@ export interface EventTypeInfo {
   legalBasis?: string;
   /** upcasters[v] turns stored version v into version v + 1 */
   upcasters?: Record<number, Upcaster>;
+  /**
+   * For an event type whose timeline summary quotes free text (which may name the person however carefully the
+   * field is described): the summary shown instead once the personal data of a citizen it concerns is erased.
+   * The event itself keeps the text (events are immutable); read models must not.
+   */
+  erasedSummary?: string;
 }
 
 /** Everything the application needs to know about one process (a decider and its event types). */

@@ -4,12 +4,21 @@ import type { Pool } from 'pg';
 import { EVENT_STORE } from './port';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 
-/** Binds the EventStore port to its adapter; an EventStoreDB adapter will be chosen here by config. */
+/**
+ * Binds the EventStore port to its adapter; an EventStoreDB adapter will be chosen here by config.
+ * The PostgreSQL adapter is also offered by its class, for the few writes whose append must commit in one
+ * transaction with other rows of the same database (erasure: the event and the deletion of the data key).
+ */
 @Global()
 @Module({
   providers: [
-    { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
+    {
+      provide: PostgresEventStore,
+      useFactory: (pool: Pool) => new PostgresEventStore(pool),
+      inject: [PG_POOL],
+    },
+    { provide: EVENT_STORE, useExisting: PostgresEventStore },
   ],
-  exports: [EVENT_STORE],
+  exports: [EVENT_STORE, PostgresEventStore],
 })
 export class EventStoreModule {}

@@ -1,4 +1,4 @@
-import { EventMetadata, EventStore, ExpectedVersion, RecordedEvent } from './port';
+import { EventMetadata, EventStore, ExpectedVersion, NewEvent, RecordedEvent } from './port';
 
 /** The shape every domain event has: an explicit type string and a plain data object. */
 export interface TypedEvent {
@@ -43,17 +43,26 @@ export async function executeOnStream<Command, State, Event extends TypedEvent>(
   if (events.length === 0) return { events, version };
   const result = await store.append(
     streamId,
-    events.map((event) => ({
-      id: envelope.newId(),
-      type: event.type,
-      schemaVersion: codec.schemaVersion(event.type),
-      data: event.data,
-      metadata: { ...envelope.metadata, ...codec.metadataOf?.(event) },
-      occurredAt: new Date(event.data.occurredAt),
-    })),
+    toNewEvents(codec, events, envelope),
     ExpectedVersion.fromVersion(version),
   );
   return { events, version: result.nextExpectedVersion };
+}
+
+/** Decided domain events as the store appends them: ids from the envelope, schema version and metadata. */
+export function toNewEvents<Event extends TypedEvent>(
+  codec: EventCodec<Event>,
+  events: readonly Event[],
+  envelope: CommandEnvelope,
+): NewEvent[] {
+  return events.map((event) => ({
+    id: envelope.newId(),
+    type: event.type,
+    schemaVersion: codec.schemaVersion(event.type),
+    data: event.data,
+    metadata: { ...envelope.metadata, ...codec.metadataOf?.(event) },
+    occurredAt: new Date(event.data.occurredAt),
+  }));
 }
 
 export async function loadState<State, Event extends TypedEvent>(

@@ -9,6 +9,8 @@ import { EndAftercareController } from '../shelter-stays/end-aftercare/end-after
 import { StartAftercareController } from '../shelter-stays/start-aftercare/start-aftercare.controller';
 import { AssignContactController } from './assign-contact/assign-contact.controller';
 import { ChangeHandlekommuneController } from './change-handlekommune/change-handlekommune.controller';
+import { EraseCitizenPersonalDataController } from './erase-citizen-personal-data/erase-citizen-personal-data.controller';
+import { EraseCitizenPersonalDataHandler } from './erase-citizen-personal-data/erase-citizen-personal-data.handler';
 import { FindCitizenByCprController } from './find-citizen-by-cpr/find-citizen-by-cpr.controller';
 import { GiveConsentController } from './give-consent/give-consent.controller';
 import { RecordHomelessnessSituationController } from './record-homelessness-situation/record-homelessness-situation.controller';
@@ -19,8 +21,9 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.c
 
 /**
  * The citizen process (registration, handlekommune, situation, contacts, consents, preferences, death) and the
- * §110 shelter-stay process. Controllers only: the new use cases dispatch the generic DecideCommand, and the
- * register/find/admission/discharge handlers are still provided by the ApiModule.
+ * §110 shelter-stay process. The use cases dispatch the generic DecideCommand, except erasure, which has its own
+ * handler (one transaction for the event and the key deletion); the register/find/admission/discharge handlers
+ * are still provided by the ApiModule.
  */
 @Module({
   controllers: [
@@ -34,6 +37,7 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.c
     WithdrawConsentController,
     RecordPreferencesController,
     RecordDeathController,
+    EraseCitizenPersonalDataController,
     RecordShelterAdmissionController,
     RecordShelterDischargeController,
     RecordHandlekommuneNotifiedController,
@@ -42,5 +46,6 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.c
     StartAftercareController,
     EndAftercareController,
   ],
+  providers: [EraseCitizenPersonalDataHandler],
 })
 export class CitizensModule {}

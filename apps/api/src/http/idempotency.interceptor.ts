@@ -8,11 +8,11 @@ import {
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { catchError, from, map, mergeMap, Observable, of, throwError } from 'rxjs';
-import { PG_POOL } from '@hf/platform';
+import { APP_CONFIG, AppConfig, PG_POOL } from '@hf/platform';
 import { ProblemException } from './problem';
 import { principalOf } from './authentication.guard';
 import { header } from './request-context';
@@ -35,10 +35,15 @@ interface StoredResponse {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly hashKey: Buffer;
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly reflector: Reflector,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.hashKey = requestHashKey(config.cprLookupKey);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -56,9 +61,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     // Keys are per principal: two systems choosing the same key never see each other's responses.
     const scope = `${principalOf(request)?.id ?? 'anonymous'}|${request.method} ${request.routeOptions?.url ?? request.url}`;
-    const hash = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-      .digest('hex');
+    const hash = requestHash(this.hashKey, request.method, request.url, request.body);
 
     // Nest applies the route's status code only after interceptors, so read it from the route.
     const status =
@@ -134,4 +137,37 @@ export class IdempotencyInterceptor implements NestInterceptor {
       key,
     ]);
   }
+}
+
+/**
+ * The stored fingerprint of a request, to tell a repeat from another request under the same key. Keyed: the
+ * bodies of a registration or a CPR search carry a CPR number, and a plain SHA-256 of `{"cpr":"..."}` can be
+ * reversed by hashing every possible CPR number (a few hundred million) in seconds.
+ */
+export function requestHash(key: Buffer, method: string, url: string, body: unknown): string {
+  return createHmac('sha256', key)
+    .update(`${method} ${url}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
+}
+
+/** Its own key, derived from the CPR look-up secret (HKDF), so no new secret has to be configured. */
+export function requestHashKey(cprLookupKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', cprLookupKey, Buffer.alloc(0), 'hf idempotency request hash', 32));
+}
+
+/**
+ * Forgets the stored responses that name a citizen: a registration's or a CPR search's `{ citizenId }`. Their
+ * request hash is a hash of the body that carried the CPR number and the name, so keeping it would let whoever can
+ * compute the hash confirm a guessed CPR number for an erased record. Runs in the erasure's transaction. A repeat
+ * of such a request then runs again: a registration is refused (the record exists), a search finds nothing.
+ */
+export async function forgetStoredResponsesNaming(tx: PoolClient, citizenId: string): Promise<number> {
+  // The `?` condition repeats the partial index's predicate (migration 0014): without it the planner cannot
+  // use the index and scans every stored response.
+  const { rowCount } = await tx.query(
+    `DELETE FROM idempotency_keys
+      WHERE response -> 'body' ? 'citizenId' AND response -> 'body' ->> 'citizenId' = $1`,
+    [citizenId],
+  );
+  return rowCount ?? 0;
 }

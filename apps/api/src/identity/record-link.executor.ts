@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { recordLinkDecider, recordLinkStreamId, RecordLinkCommand } from '@hf/domain';
 import { EVENT_STORE, EventStore, executeOnStream } from '@hf/event-store';
 import { RequestContext } from '../http/request-context';
-import { assertCitizenExists } from '../shared/citizen-exists';
+import { loadWritableCitizen } from '../shared/citizen-exists';
 import { CLOCK, Clock } from '../shared/clock';
 import { envelopeFor } from '../shared/command-context';
 import { domainCodec } from '../shared/domain-codec';
@@ -21,8 +21,10 @@ export class RecordLinkExecutor {
   ): Promise<{ recorded: string[] }> {
     const now = this.clock.now();
     const command = build(now);
-    await assertCitizenExists(this.store, command.citizenId);
-    await assertCitizenExists(this.store, command.linkedCitizenId);
+    // Neither record may be erased: a new link would tie an erased record's history to an identified one (and
+    // its free-text reason could not be redacted by an erasure that came before it).
+    await loadWritableCitizen(this.store, command.citizenId);
+    await loadWritableCitizen(this.store, command.linkedCitizenId);
     const { events } = await executeOnStream(
       this.store,
       domainCodec,

@@ -1,10 +1,31 @@
-import { citizenStreamId } from '@hf/domain';
-import { EventStore } from '@hf/event-store';
+import {
+  assertPersonalDataNotErased,
+  citizenDecider,
+  citizenStreamId,
+  RegisteredCitizenState,
+} from '@hf/domain';
+import { EventStore, loadState } from '@hf/event-store';
 import { ProblemException } from '../http/problem';
+import { domainCodec } from './domain-codec';
 
 export async function assertCitizenExists(store: EventStore, citizenId: string): Promise<void> {
   const events = await store.readStream(citizenStreamId(citizenId));
   if (events.length === 0) throw citizenNotFound();
+}
+
+/**
+ * The citizen a write is about: 404 when no such citizen is registered, 409 citizen-erased when the record's
+ * personal data has been erased (no process records anything more for an erased record; see
+ * assertPersonalDataNotErased). Reads do not use this: an erased record can still be read, without personal data.
+ */
+export async function loadWritableCitizen(
+  store: EventStore,
+  citizenId: string,
+): Promise<RegisteredCitizenState> {
+  const { state } = await loadState(store, domainCodec, citizenStreamId(citizenId), citizenDecider);
+  if (!state.registered) throw citizenNotFound();
+  assertPersonalDataNotErased(state);
+  return state;
 }
 
 export function citizenNotFound() {

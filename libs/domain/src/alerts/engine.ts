@@ -31,6 +31,12 @@ export type AlertAction =
   | { kind: 'command'; alertId: string; command: AlertCommand; eventId: string }
   | { kind: 'timer'; timer: TimerPlan };
 
+/**
+ * Facts after which no alert about the citizen makes sense: a death, and the erasure of the record's personal data
+ * (the alert would name a person nobody can identify). Each resolves every open alert of the citizen.
+ */
+const CLOSES_EVERY_ALERT: ReadonlySet<string> = new Set(['CitizenDied', 'CitizenPersonalDataErased']);
+
 const isReaction = (rule: AlertRule, type: string) =>
   rule.resolvesOn.includes(type as never) ||
   (rule.acknowledgedBy?.on.includes(type as never) ?? false) ||
@@ -39,7 +45,7 @@ const isReaction = (rule: AlertRule, type: string) =>
 /** Whether the engine needs the citizen's alerts for this event type (saves a query for most events). */
 export function eventConcernsAlerts(type: string, rules: readonly AlertRule[] = ALERT_RULES): boolean {
   return (
-    type === 'CitizenDied' ||
+    CLOSES_EVERY_ALERT.has(type) ||
     rules.some((rule) => rule.triggers.includes(type as never) || isReaction(rule, type))
   );
 }
@@ -87,9 +93,8 @@ function reaction(
 ): AlertAction | null {
   const type = trigger.event.type;
   const alertId = alert.alertId;
-  const resolvedByDeath = type === 'CitizenDied';
   if (
-    resolvedByDeath ||
+    CLOSES_EVERY_ALERT.has(type) ||
     (rule.resolvesOn.includes(type) && (rule.resolves?.(alert, trigger, facts) ?? true))
   ) {
     return {
@@ -163,6 +168,8 @@ export function planRaise(
   now: Date,
   idFor: IdFor,
 ): AlertAction[] {
+  // Here rather than in each rule: also a deferred raise whose timer fires after the erasure raises nothing.
+  if (facts.personalDataErased === true) return [];
   const outcome = rule.raise(trigger, facts, now);
   if (outcome === null) return [];
   if (isDeferral(outcome)) {

@@ -64,6 +64,11 @@ export type AlertFacts = {
   handlekommune: string | null;
   handlekommuneEventId: string | null;
   died: boolean;
+  /**
+   * The record's personal data was erased (GDPR art. 17): no alert is raised for it any more, since nobody could
+   * act on an alert about a person who can no longer be identified. Absent in facts stored before erasure existed.
+   */
+  personalDataErased?: boolean;
   contacts: Partial<Record<ContactRole, StaffContactFact>>;
   consents: Record<string, ConsentFact>;
   offers: Record<string, OfferFact>;
@@ -144,6 +149,8 @@ export function evolveAlertFacts(facts: AlertFacts, trigger: AlertTrigger): Aler
     case 'CitizenDied':
     case 'DiedInHospital':
       return { ...facts, died: true, admission: event.type === 'DiedInHospital' ? null : facts.admission };
+    case 'CitizenPersonalDataErased':
+      return { ...facts, personalDataErased: true };
     case 'ContactAssigned': {
       const { staffId, unitId, channel } = event.data.contact;
       return {

@@ -1,6 +1,7 @@
 import { fold } from '../decider';
 import { SPEC_NOW, specFor } from '../testing/given-when-then';
 import {
+  assertPersonalDataNotErased,
   AssignContact,
   ChangeHandlekommune,
   CitizenCommand,
@@ -11,6 +12,7 @@ import {
   CONSENT_CATEGORIES,
   ConsentGiven,
   ContactAssigned,
+  EraseCitizenPersonalData,
   GiveConsent,
   HOMELESSNESS_SITUATIONS,
   isConsentActive,
@@ -137,6 +139,24 @@ const died: CitizenEvent = {
   data: { citizenId, occurredAt: '2026-03-02T09:50:00.000Z' },
 };
 
+const erase = (overrides: Partial<EraseCitizenPersonalData> = {}): EraseCitizenPersonalData => ({
+  type: 'EraseCitizenPersonalData',
+  citizenId,
+  occurredAt: new Date('2026-03-02T09:55:00Z'),
+  reason: 'gdpr-art-17-request',
+  ...overrides,
+});
+
+const erased: CitizenEvent = {
+  type: 'CitizenPersonalDataErased',
+  data: {
+    citizenId,
+    occurredAt: '2026-03-02T09:55:00.000Z',
+    reason: 'gdpr-art-17-request',
+    legalBasis: 'GDPR art. 17',
+  },
+};
+
 const spec = specFor(citizenDecider);
 
 describe('Citizen', () => {
@@ -243,6 +263,22 @@ describe('Citizen', () => {
           .thenThrows('occurred-in-future', 'rule-violation');
       },
     );
+
+    it.each(commands.map((c) => [c.type, c] as const))(
+      "given the record's personal data erased, when %s, then conflict citizen-erased",
+      (_type, command) => {
+        const error = spec([registered, assigned(), given(), erased])
+          .when(command)
+          .thenThrows('citizen-erased', 'conflict');
+        expect(error.details).toEqual({ erasedAt: '2026-03-02T09:55:00.000Z' });
+      },
+    );
+
+    it('given the citizen died and was then erased, when a command comes, then citizen-erased is named', () => {
+      spec([registered, died, erased])
+        .when({ type: 'RecordCitizenDeath', citizenId, occurredAt: at })
+        .thenThrows('citizen-erased', 'conflict');
+    });
 
     it('given the citizen died, when registered again, then still already registered', () => {
       spec([registered, died]).when(register()).thenThrows('citizen-already-registered', 'conflict');
@@ -575,6 +611,76 @@ describe('Citizen', () => {
     });
   });
 
+  describe('EraseCitizenPersonalData', () => {
+    it('given a registered citizen, when erased at their request, then CitizenPersonalDataErased under GDPR art. 17', () => {
+      spec([registered, assigned()]).when(erase()).then([erased]);
+    });
+
+    it('records the reason code and nothing personal: the event has exactly four fields', () => {
+      const [event] = citizenDecider.decide(
+        erase({ reason: 'registered-in-error' }),
+        fold(citizenDecider, [registered]),
+        SPEC_NOW,
+      );
+      expect(Object.keys(event.data).sort()).toEqual(['citizenId', 'legalBasis', 'occurredAt', 'reason']);
+      expect(JSON.stringify(event)).not.toContain(sealed);
+      expect(event.data).toMatchObject({ reason: 'registered-in-error', legalBasis: 'GDPR art. 17' });
+    });
+
+    it('given a deceased citizen, when erased because the retention period expired, then erased', () => {
+      spec([registered, died])
+        .when(erase({ reason: 'retention-expired' }))
+        .then([{ type: 'CitizenPersonalDataErased', data: { ...erased.data, reason: 'retention-expired' } }]);
+    });
+
+    it('given the data already erased, when erased again, then conflict naming when', () => {
+      const error = spec([registered, erased])
+        .when(erase({ reason: 'retention-expired' }))
+        .thenThrows('personal-data-already-erased', 'conflict');
+      expect(error.details).toEqual({ erasedAt: '2026-03-02T09:55:00.000Z' });
+    });
+
+    it('given no registration, when erased, then not found', () => {
+      spec([]).when(erase()).thenThrows('citizen-not-registered', 'not-found');
+    });
+
+    it('when the erasure is dated more than 5 minutes after now, then rule violation', () => {
+      spec([registered])
+        .when(erase({ occurredAt: justOverFiveMinutesAhead }))
+        .thenThrows('occurred-in-future', 'rule-violation');
+    });
+
+    it('given the data erased, when the same id is registered again, then still already registered', () => {
+      spec([registered, erased]).when(register()).thenThrows('citizen-already-registered', 'conflict');
+    });
+
+    it('is declared as an identity event under GDPR art. 17', () => {
+      expect(citizenProcess.events.CitizenPersonalDataErased).toEqual({
+        schemaVersion: 1,
+        category: 'identity',
+        legalBasis: 'GDPR art. 17',
+      });
+    });
+  });
+
+  describe('assertPersonalDataNotErased (for the other processes)', () => {
+    it('passes for an unregistered, a living and a deceased citizen', () => {
+      expect(() => assertPersonalDataNotErased(fold(citizenDecider, []))).not.toThrow();
+      expect(() => assertPersonalDataNotErased(fold(citizenDecider, [registered]))).not.toThrow();
+      expect(() => assertPersonalDataNotErased(fold(citizenDecider, [registered, died]))).not.toThrow();
+    });
+
+    it('refuses an erased record with a conflict', () => {
+      let caught: unknown;
+      try {
+        assertPersonalDataNotErased(fold(citizenDecider, [registered, erased]));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ kind: 'conflict', code: 'citizen-erased' });
+    });
+  });
+
   describe('evolve', () => {
     it('given nothing, state is not registered', () => {
       expect(fold(citizenDecider, [])).toEqual({ registered: false });
@@ -587,6 +693,7 @@ describe('Citizen', () => {
         handlekommune: '101',
         hasCpr: true,
         diedAt: null,
+        personalDataErasedAt: null,
         homelessnessSituation: null,
         contacts: {},
         consents: {},
@@ -594,7 +701,7 @@ describe('Citizen', () => {
       });
     });
 
-    it('folds handlekommune, situation, contacts, consents, preferences and death', () => {
+    it('folds handlekommune, situation, contacts, consents, preferences, death and erasure', () => {
       const state = fold(citizenDecider, [
         registered,
         {
@@ -623,6 +730,7 @@ describe('Citizen', () => {
         },
         { type: 'PreferencesRecorded', data: { citizenId, occurredAt: atIso, housingType: 'any' } },
         died,
+        erased,
       ]);
       expect(state).toEqual({
         registered: true,
@@ -630,6 +738,7 @@ describe('Citizen', () => {
         handlekommune: '147',
         hasCpr: true,
         diedAt: '2026-03-02T09:50:00.000Z',
+        personalDataErasedAt: '2026-03-02T09:55:00.000Z',
         homelessnessSituation: { situation: 'family-friends', observedAt: atIso },
         contacts: { 'support-worker': assigned().data.contact },
         consents: {

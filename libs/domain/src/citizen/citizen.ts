@@ -114,6 +114,24 @@ export const PREFERRED_HOUSING_TYPES = [
 ] as const;
 export type PreferredHousingType = (typeof PREFERRED_HOUSING_TYPES)[number];
 
+/**
+ * Why a record's personal data is erased (GDPR art. 17). Erasure is bounded by archiving law (art. 17(3)(b):
+ * a legal obligation to keep the case file, e.g. arkivloven and the municipality's journal duty), which the
+ * caseworker checks before erasing; the system records the outcome, not the assessment.
+ */
+export const PERSONAL_DATA_ERASURE_REASONS = [
+  /** the citizen asked for erasure and the caseworker found that art. 17(1) applies and 17(3) does not */
+  'gdpr-art-17-request',
+  /** the retention period ran out: the data is no longer necessary for the purpose (art. 17(1)(a)) */
+  'retention-expired',
+  /** the record should never have been made (wrong person, a test, a duplicate made by mistake) */
+  'registered-in-error',
+] as const;
+export type PersonalDataErasureReason = (typeof PERSONAL_DATA_ERASURE_REASONS)[number];
+
+/** The legal basis every erasure is recorded under. */
+export const PERSONAL_DATA_ERASURE_LEGAL_BASIS = 'GDPR art. 17';
+
 // ---------------------------------------------------------------------------------------------------- events
 
 export type CitizenRegistered = {
@@ -205,6 +223,23 @@ export type CitizenDied = {
   data: { citizenId: string; occurredAt: string };
 };
 
+/**
+ * The citizen's personal data (CPR, name, alias, birth date) was erased by crypto-shredding: the data key that
+ * sealed it was deleted in the same transaction that appended this event, so every sealed copy (in
+ * CitizenRegistered, in backups of the log) is unreadable from now on. The record itself stays, without
+ * personal data, for statistics and for the history of what was done; this event carries no personal data
+ * either, only why and under which legal basis.
+ */
+export type CitizenPersonalDataErased = {
+  type: 'CitizenPersonalDataErased';
+  data: {
+    citizenId: string;
+    occurredAt: string;
+    reason: PersonalDataErasureReason;
+    legalBasis: typeof PERSONAL_DATA_ERASURE_LEGAL_BASIS;
+  };
+};
+
 export type CitizenEvent =
   | CitizenRegistered
   | HandlekommuneChanged
@@ -214,7 +249,8 @@ export type CitizenEvent =
   | ConsentGiven
   | ConsentWithdrawn
   | PreferencesRecorded
-  | CitizenDied;
+  | CitizenDied
+  | CitizenPersonalDataErased;
 
 // -------------------------------------------------------------------------------------------------- commands
 
@@ -293,6 +329,14 @@ export type RecordCitizenDeath = {
   occurredAt: Date;
 };
 
+/** A caseworker erases the record's personal data (the data key is shredded by the application). */
+export type EraseCitizenPersonalData = {
+  type: 'EraseCitizenPersonalData';
+  citizenId: string;
+  occurredAt: Date;
+  reason: PersonalDataErasureReason;
+};
+
 export type CitizenCommand =
   | RegisterCitizen
   | ChangeHandlekommune
@@ -302,7 +346,8 @@ export type CitizenCommand =
   | GiveConsent
   | WithdrawConsent
   | RecordPreferences
-  | RecordCitizenDeath;
+  | RecordCitizenDeath
+  | EraseCitizenPersonalData;
 
 // ----------------------------------------------------------------------------------------------------- state
 
@@ -323,6 +368,8 @@ export type RegisteredCitizenState = {
   hasCpr: boolean;
   /** when the citizen died, if they did; every further citizen command is then refused */
   diedAt: string | null;
+  /** when the record's personal data was erased, if it was; every further write for the record is then refused */
+  personalDataErasedAt: string | null;
   homelessnessSituation: { situation: HomelessnessSituation; observedAt: string } | null;
   contacts: Partial<Record<ContactRole, StaffContact>>;
   consents: Record<string, ConsentState>;
@@ -367,6 +414,24 @@ function registerCitizen(command: RegisterCitizen, state: CitizenState, now: Dat
   ];
 }
 
+/**
+ * Once a record's personal data is erased, every write for it is refused, in this process and in every other
+ * (the API checks this before deciding on any process stream of the citizen). The choice: a new fact about a
+ * record nobody can identify any more cannot be acted on, and for a record registered in error there is nothing
+ * to act on; a citizen who comes back is registered anew (the CPR look-up was erased with the key, so the same
+ * CPR number registers a new record). What was recorded before the erasure stays, for statistics.
+ */
+export function assertPersonalDataNotErased(state: CitizenState): void {
+  if (state.registered && state.personalDataErasedAt !== null) {
+    throw new DomainError(
+      'conflict',
+      'citizen-erased',
+      "The record's personal data has been erased; nothing more can be recorded for it",
+      { erasedAt: state.personalDataErasedAt },
+    );
+  }
+}
+
 /** Every command but registration needs a registered, living citizen and an acceptable occurredAt. */
 function living(state: CitizenState, command: { citizenId: string; occurredAt: Date }, now: Date) {
   if (!state.registered) {
@@ -374,6 +439,7 @@ function living(state: CitizenState, command: { citizenId: string; occurredAt: D
       citizenId: command.citizenId,
     });
   }
+  assertPersonalDataNotErased(state);
   if (state.diedAt !== null) {
     throw new DomainError('conflict', 'citizen-deceased', 'The citizen is recorded as deceased', {
       diedAt: state.diedAt,
@@ -638,6 +704,42 @@ function recordDeath(command: RecordCitizenDeath, state: CitizenState, now: Date
   ];
 }
 
+/**
+ * Erasure is allowed for a deceased citizen too (the retention period of a closed case often runs out after the
+ * death), and only once: a second erasure is refused so that the caller learns it was done already and when.
+ */
+function erasePersonalData(
+  command: EraseCitizenPersonalData,
+  state: CitizenState,
+  now: Date,
+): CitizenEvent[] {
+  if (!state.registered) {
+    throw new DomainError('not-found', 'citizen-not-registered', 'No citizen is registered with this id', {
+      citizenId: command.citizenId,
+    });
+  }
+  if (state.personalDataErasedAt !== null) {
+    throw new DomainError(
+      'conflict',
+      'personal-data-already-erased',
+      "The record's personal data has already been erased",
+      { erasedAt: state.personalDataErasedAt },
+    );
+  }
+  assertOccurredAtAcceptable(command.occurredAt, now);
+  return [
+    {
+      type: 'CitizenPersonalDataErased',
+      data: {
+        citizenId: command.citizenId,
+        occurredAt: command.occurredAt.toISOString(),
+        reason: command.reason,
+        legalBasis: PERSONAL_DATA_ERASURE_LEGAL_BASIS,
+      },
+    },
+  ];
+}
+
 // -------------------------------------------------------------------------------------------------- evolve
 
 function evolveRegistered(state: RegisteredCitizenState, event: CitizenEvent): RegisteredCitizenState {
@@ -699,6 +801,8 @@ function evolveRegistered(state: RegisteredCitizenState, event: CitizenEvent): R
       };
     case 'CitizenDied':
       return { ...state, diedAt: event.data.occurredAt };
+    case 'CitizenPersonalDataErased':
+      return { ...state, personalDataErasedAt: event.data.occurredAt };
     default:
       return assertNever(event);
   }
@@ -727,6 +831,8 @@ export const citizenDecider: Decider<CitizenCommand, CitizenState, CitizenEvent>
         return recordPreferences(command, state, now);
       case 'RecordCitizenDeath':
         return recordDeath(command, state, now);
+      case 'EraseCitizenPersonalData':
+        return erasePersonalData(command, state, now);
       default:
         return assertNever(command);
     }
@@ -740,6 +846,7 @@ export const citizenDecider: Decider<CitizenCommand, CitizenState, CitizenEvent>
         handlekommune: event.data.handlekommune,
         hasCpr: event.data.hasCpr,
         diedAt: null,
+        personalDataErasedAt: null,
         homelessnessSituation: null,
         contacts: {},
         consents: {},
@@ -767,6 +874,11 @@ export const citizenProcess: ProcessDefinition<CitizenCommand, CitizenState, Cit
     ConsentWithdrawn: CONSENT,
     PreferencesRecorded: { schemaVersion: 1, category: 'identity' },
     CitizenDied: { schemaVersion: 1, category: 'identity' },
+    CitizenPersonalDataErased: {
+      schemaVersion: 1,
+      category: 'identity',
+      legalBasis: PERSONAL_DATA_ERASURE_LEGAL_BASIS,
+    },
   },
   summarize: summarizeCitizen,
 };

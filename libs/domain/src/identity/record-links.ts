@@ -134,8 +134,16 @@ export const recordLinkProcess: ProcessDefinition<RecordLinkCommand, RecordLinkS
   },
   decider: recordLinkDecider,
   events: {
-    CitizenRecordsLinked: { schemaVersion: 1, category: 'identity' },
-    CitizenRecordsUnlinked: { schemaVersion: 1, category: 'identity' },
+    CitizenRecordsLinked: {
+      schemaVersion: 1,
+      category: 'identity',
+      erasedSummary: 'Linked with another record of the same person (the reason was erased)',
+    },
+    CitizenRecordsUnlinked: {
+      schemaVersion: 1,
+      category: 'identity',
+      erasedSummary: 'Unlinked from a record that was not the same person (the reason was erased)',
+    },
   },
   summarize: summarizeRecordLink,
 };

@@ -211,6 +211,13 @@ describe('summarize', () => {
           'Preferences recorded: any housing type',
         ],
         [{ type: 'CitizenDied', data: at }, 'Citizen died'],
+        [
+          {
+            type: 'CitizenPersonalDataErased',
+            data: { ...at, reason: 'retention-expired', legalBasis: 'GDPR art. 17' },
+          },
+          'Personal data erased (retention period expired; GDPR art. 17)',
+        ],
       ] as const satisfies Case[]
     ).map(named),
   )('citizen: %s', (_type, event, expected) => {

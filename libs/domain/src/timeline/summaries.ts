@@ -5,6 +5,7 @@ import type {
   ContactRole,
   HandlekommuneChangeReason,
   HomelessnessSituation,
+  PersonalDataErasureReason,
   PreferredHousingType,
 } from '../citizen/citizen';
 import type {
@@ -51,6 +52,8 @@ export function summarizeCitizen(event: CitizenEvent): string {
     }
     case 'CitizenDied':
       return 'Citizen died';
+    case 'CitizenPersonalDataErased':
+      return `Personal data erased (${ERASURE_REASON_TEXT[event.data.reason]}; ${event.data.legalBasis})`;
     default:
       return assertNever(event);
   }
@@ -106,6 +109,12 @@ const HANDLEKOMMUNE_REASON_TEXT: Record<HandlekommuneChangeReason, string> = {
   'agreement-between-municipalities': 'agreement between the municipalities',
   'ankestyrelsen-decision': 'decision by Ankestyrelsen',
   correction: 'correction of an earlier registration',
+};
+
+const ERASURE_REASON_TEXT: Record<PersonalDataErasureReason, string> = {
+  'gdpr-art-17-request': "at the citizen's request",
+  'retention-expired': 'retention period expired',
+  'registered-in-error': 'registered in error',
 };
 
 const SITUATION_TEXT: Record<HomelessnessSituation, string> = {

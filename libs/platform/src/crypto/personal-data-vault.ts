@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 const ALGORITHM = 'aes-256-gcm';
 const FORMAT = 'v1';
@@ -60,6 +60,18 @@ export class PersonalDataVault {
     const existing = await this.findByCpr(normalizedCpr);
     if (!existing) throw new Error('CPR claim vanished while registering');
     return { citizenId: existing, claimed: false };
+  }
+
+  /**
+   * Crypto-shredding: deletes the citizen's data key, which makes every sealed copy of their personal data
+   * unreadable, and their CPR look-up rows (an HMAC of a CPR number is still pseudonymous personal data, and
+   * would let anyone holding the look-up key confirm a guessed CPR number). Runs on the caller's transaction, so
+   * that it commits together with the event that records the erasure, or not at all.
+   */
+  async shred(tx: PoolClient, citizenId: string): Promise<{ keys: number; cprLookups: number }> {
+    const keys = await tx.query('DELETE FROM citizen_keys WHERE citizen_id = $1', [citizenId]);
+    const lookups = await tx.query('DELETE FROM citizen_cpr_lookup WHERE citizen_id = $1', [citizenId]);
+    return { keys: keys.rowCount ?? 0, cprLookups: lookups.rowCount ?? 0 };
   }
 
   async findByCpr(normalizedCpr: string): Promise<string | null> {

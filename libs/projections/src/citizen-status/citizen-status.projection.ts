@@ -8,6 +8,7 @@ const HANDLED = new Set<string>([
   'CitizenRegistered',
   'HandlekommuneChanged',
   'CitizenDied',
+  'CitizenPersonalDataErased',
   'ContactAssigned',
   'ContactUnassigned',
   'JobcentreCaseworkerAssigned',
@@ -97,6 +98,14 @@ export class CitizenStatusProjection implements Projection {
             event.data.occurredAt,
           );
         }
+        return;
+      case 'CitizenPersonalDataErased':
+        await q(
+          `INSERT INTO citizen_status (citizen_id, personal_data_erased_at) VALUES ($1, $2)
+           ON CONFLICT (citizen_id) DO UPDATE
+             SET personal_data_erased_at = COALESCE(citizen_status.personal_data_erased_at, $2)`,
+          [event.data.citizenId, event.data.occurredAt],
+        );
         return;
       case 'ContactAssigned': {
         const d = event.data;

@@ -8,6 +8,8 @@ export interface CitizenRow {
   handlekommune: string | null;
   registeredAt: Date | null;
   diedAt: Date | null;
+  /** when the record's personal data was erased (GDPR art. 17), if it was */
+  personalDataErasedAt: Date | null;
   jobcentreCaseworkerId: string | null;
   jobcentreUnitId: string | null;
   jobcentreAssignedAt: Date | null;
@@ -141,6 +143,7 @@ export async function readCitizenStatus(
         handlekommune: row.handlekommune,
         registeredAt: row.registered_at,
         diedAt: row.died_at,
+        personalDataErasedAt: row.personal_data_erased_at,
         jobcentreCaseworkerId: row.jobcentre_caseworker_id,
         jobcentreUnitId: row.jobcentre_unit_id,
         jobcentreAssignedAt: row.jobcentre_assigned_at,

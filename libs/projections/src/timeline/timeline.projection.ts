@@ -5,6 +5,7 @@ import {
   isDomainEventType,
   legalBasisOf,
   PROCESSES,
+  summariesOnceErased,
   summarize,
 } from '@hf/domain';
 import type { RecordedEvent } from '@hf/event-store';
@@ -22,14 +23,29 @@ const OFF_THE_TIMELINE = new Set(
   PROCESSES.filter((p) => PROCESSES_OFF_THE_TIMELINE.includes(p.name)).flatMap((p) => Object.keys(p.events)),
 );
 
+const ONCE_ERASED = summariesOnceErased();
+
 /**
  * One row per citizen event, with a human summary that never carries personal data and the event's visibility
  * category (DOMAIN.md §3), so that the access policy can filter a timeline by category.
+ *
+ * Summaries are built from codes, except for the few event types that quote free text (a link's reason): when a
+ * citizen's personal data is erased, those rows of the citizen get their erased summary, so the read model keeps no
+ * text that might name the person. A rebuild replays the same erasure after the same rows, so it ends the same.
  */
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
 
   async apply(tx: PoolClient, events: readonly RecordedEvent[]): Promise<void> {
+    await this.insert(tx, events);
+    for (const event of events) {
+      if (event.type === 'CitizenPersonalDataErased' && typeof event.data.citizenId === 'string') {
+        await this.redactFreeText(tx, event.data.citizenId);
+      }
+    }
+  }
+
+  private async insert(tx: PoolClient, events: readonly RecordedEvent[]): Promise<void> {
     const rows = events.filter(
       (e) =>
         isDomainEventType(e.type) && !OFF_THE_TIMELINE.has(e.type) && typeof e.data.citizenId === 'string',
@@ -62,6 +78,21 @@ export class TimelineProjection implements Projection {
         access.map((a) => JSON.stringify(a.relatedMunicipalities)),
         access.map((a) => a.legalBasis),
       ],
+    );
+  }
+
+  /**
+   * A link's row sits on the timeline of whichever record the caseworker started from, so the rows are found by
+   * the citizen id or by the pair's stream, whose name holds both ids (`citizen-link-<a>-<b>`).
+   */
+  private async redactFreeText(tx: PoolClient, citizenId: string): Promise<void> {
+    if (ONCE_ERASED.size === 0) return;
+    await tx.query(
+      `UPDATE timeline_entries t SET summary = r.summary
+         FROM unnest($2::text[], $3::text[]) AS r(type, summary)
+        WHERE t.type = r.type AND t.summary <> r.summary
+          AND (t.citizen_id = $1::uuid OR strpos(t.stream_id, $1::text) > 0)`,
+      [citizenId, [...ONCE_ERASED.keys()], [...ONCE_ERASED.values()]],
     );
   }
 

@@ -47,6 +47,19 @@ export class RegisterCitizenHandler implements ICommandHandler<
       );
     }
 
+    // With an Idempotency-Key the id is derived from the key. A repeat whose stored response is gone (an erasure
+    // forgets the responses that name the citizen) would land on the existing record: refuse it before the CPR is
+    // claimed or a data key made, which would tie the CPR number to an erased record again.
+    if ((await this.store.readStream(citizenStreamId(citizenId))).length > 0) {
+      throw ProblemException.of(
+        409,
+        'citizen-already-registered',
+        'Citizen already registered',
+        'A citizen with this id is already registered.',
+        { citizenId },
+      );
+    }
+
     if (cpr?.ok) {
       const claim = await this.vault.claimCpr(cpr.normalized, citizenId);
       if (!claim.claimed) {

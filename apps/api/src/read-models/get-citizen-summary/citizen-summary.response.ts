@@ -164,6 +164,13 @@ export class CitizenSummaryResponse {
   handlekommune!: string | null;
   @ApiProperty({ example: false }) died!: boolean;
   @ApiProperty({
+    description:
+      "The record's personal data (CPR number, name, alias, birth date) was erased (GDPR art. 17): nothing here " +
+      'or anywhere else identifies the citizen any more; the facts stay for statistics',
+    example: false,
+  })
+  personalDataErased!: boolean;
+  @ApiProperty({
     type: HousingSummaryResponse,
     nullable: true,
     description:

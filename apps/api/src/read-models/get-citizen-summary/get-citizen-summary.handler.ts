@@ -68,6 +68,7 @@ export class GetCitizenSummaryHandler implements IQueryHandler<
       linkedRecordIds: facts.recordIds.filter((id) => id !== citizenId),
       handlekommune: facts.citizen?.handlekommune ?? null,
       died: facts.citizen?.diedAt != null,
+      personalDataErased: facts.citizen?.personalDataErasedAt != null,
       housing: !view.seesAnything('housing')
         ? null
         : {

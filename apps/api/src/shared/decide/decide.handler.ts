@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { mayWrite } from '@hf/access';
-import { citizenProcess, processNamed } from '@hf/domain';
+import { processNamed } from '@hf/domain';
 import { EVENT_STORE, EventStore, executeOnStream, loadState } from '@hf/event-store';
 import { forbidden } from '../../http/authentication.guard';
-import { citizenNotFound } from '../citizen-exists';
+import { loadWritableCitizen } from '../citizen-exists';
 import { CLOCK, Clock } from '../clock';
 import { envelopeFor } from '../command-context';
 import { domainCodec } from '../domain-codec';
@@ -19,21 +19,15 @@ export class DecideHandler implements ICommandHandler<DecideCommand, DecideResul
 
   async execute({ process: name, citizenId, build, ctx }: DecideCommand): Promise<DecideResult> {
     const now = this.clock.now();
-    const citizen = await loadState(
-      this.store,
-      domainCodec,
-      citizenProcess.streamId(citizenId),
-      citizenProcess.decider,
-    );
-    if (!citizen.state.registered) throw citizenNotFound();
+    const citizen = await loadWritableCitizen(this.store, citizenId);
     const process = processNamed(name);
     const command = await build({
       now,
       newId: ctx.newId,
       citizen: {
         citizenId,
-        handlekommune: citizen.state.handlekommune,
-        hasCpr: citizen.state.hasCpr,
+        handlekommune: citizen.handlekommune,
+        hasCpr: citizen.hasCpr,
       },
       stateOf: async <State>(other: string) => {
         const definition = processNamed(other);

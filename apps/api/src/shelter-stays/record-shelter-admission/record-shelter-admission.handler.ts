@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { citizenDecider, citizenStreamId, shelterStayDecider, shelterStaysStreamId } from '@hf/domain';
-import { EVENT_STORE, EventStore, executeOnStream, loadState } from '@hf/event-store';
-import { citizenNotFound } from '../../shared/citizen-exists';
+import { shelterStayDecider, shelterStaysStreamId } from '@hf/domain';
+import { EVENT_STORE, EventStore, executeOnStream } from '@hf/event-store';
+import { loadWritableCitizen } from '../../shared/citizen-exists';
 import { CLOCK, Clock } from '../../shared/clock';
 import { envelopeFor } from '../../shared/command-context';
 import { domainCodec } from '../../shared/domain-codec';
@@ -20,8 +20,7 @@ export class RecordShelterAdmissionHandler implements ICommandHandler<
 
   async execute({ citizenId, dto, ctx }: RecordShelterAdmissionCommand): Promise<{ stayId: string }> {
     const now = this.clock.now();
-    const citizen = await loadState(this.store, domainCodec, citizenStreamId(citizenId), citizenDecider);
-    if (!citizen.state.registered) throw citizenNotFound();
+    const citizen = await loadWritableCitizen(this.store, citizenId);
     const stayId = ctx.newId();
     await executeOnStream(
       this.store,
@@ -36,7 +35,7 @@ export class RecordShelterAdmissionHandler implements ICommandHandler<
         shelterId: dto.shelterId,
         shelterName: dto.shelterName,
         municipalityOfStay: dto.municipalityOfStay,
-        handlekommune: dto.handlekommune ?? citizen.state.handlekommune,
+        handlekommune: dto.handlekommune ?? citizen.handlekommune,
         referral: dto.referral,
         homeSituation: dto.homeSituation ?? 'no-home',
       },

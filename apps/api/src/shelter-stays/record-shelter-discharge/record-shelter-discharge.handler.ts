@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { shelterStayDecider, shelterStaysStreamId } from '@hf/domain';
 import { EVENT_STORE, EventStore, executeOnStream } from '@hf/event-store';
-import { assertCitizenExists } from '../../shared/citizen-exists';
+import { loadWritableCitizen } from '../../shared/citizen-exists';
 import { CLOCK, Clock } from '../../shared/clock';
 import { envelopeFor } from '../../shared/command-context';
 import { domainCodec } from '../../shared/domain-codec';
@@ -20,7 +20,7 @@ export class RecordShelterDischargeHandler implements ICommandHandler<
 
   async execute({ citizenId, stayId, dto, ctx }: RecordShelterDischargeCommand): Promise<{ stayId: string }> {
     const now = this.clock.now();
-    await assertCitizenExists(this.store, citizenId);
+    await loadWritableCitizen(this.store, citizenId);
     await executeOnStream(
       this.store,
       domainCodec,

@@ -64,6 +64,15 @@ export const facts = {
     type: 'CitizenDied',
     data: { citizenId: CITIZEN, occurredAt: d(occurredAt) },
   }),
+  personalDataErased: (occurredAt = '2026-03-02T09:30:00Z'): Of<'CitizenPersonalDataErased'> => ({
+    type: 'CitizenPersonalDataErased',
+    data: {
+      citizenId: CITIZEN,
+      occurredAt: d(occurredAt),
+      reason: 'gdpr-art-17-request',
+      legalBasis: 'GDPR art. 17',
+    },
+  }),
 
   shelterAdmitted: (
     o: {

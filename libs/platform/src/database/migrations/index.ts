@@ -11,6 +11,7 @@ import { sql as timers } from './0010-timers';
 import { sql as alertsInbox } from './0011-alerts-inbox';
 import { sql as principals } from './0012-principals';
 import { sql as timelineAccess } from './0013-timeline-access';
+import { sql as personalDataErasure } from './0014-personal-data-erasure';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'alerts-inbox', sql: alertsInbox },
   { version: 12, name: 'principals', sql: principals },
   { version: 13, name: 'timeline-access', sql: timelineAccess },
+  { version: 14, name: 'personal-data-erasure', sql: personalDataErasure },
 ];
