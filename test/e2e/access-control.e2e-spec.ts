@@ -360,6 +360,120 @@ describe('access control: every unit type against every read endpoint and every 
     });
   });
 
+  describe('consent and deliveries', () => {
+    it('a withdrawal stops the next delivery of a health alert to the shelter', async () => {
+      const purpose = 'housing-first-coordination';
+      const other = (
+        await post('social-authority', '/citizens', {
+          alias: 'Samtykke',
+          handlekommune: '101',
+          occurredAt: '2026-02-01T09:00:00+01:00',
+        })
+      ).citizenId!;
+      const { consentId } = await post('social-authority', `/citizens/${other}/consents`, {
+        purpose,
+        recipientUnitIds: [SHELTER],
+        categories: ['health'],
+        legalTextRef: 'kbh-samtykke-hf-2025-v2',
+        givenVia: 'written',
+        occurredAt: '2026-02-01T10:00:00+01:00',
+      });
+      const { admissionId } = await post('hospital', `/citizens/${other}/institution/hospital-admissions`, {
+        kind: 'somatic',
+        hospitalName: 'Hvidovre Hospital',
+        occurredAt: '2026-02-20T08:00:00+01:00',
+      });
+      await post(
+        'hospital',
+        `/citizens/${other}/institution/hospital-admissions/${admissionId}/discharge-planned`,
+        {
+          expectedDate: '2026-03-06',
+          destination: SHELTER,
+          housingStatus: 'no-home',
+          medicationNeeds: 'none',
+          occurredAt: '2026-02-27T09:00:00+01:00',
+        },
+      );
+      const shelterInbox = () =>
+        t
+          .as('shelter', {
+            method: 'GET',
+            url: `/alerts?citizenId=${other}`,
+            headers: { 'x-purpose': purpose },
+          })
+          .then((r) => r.json<{ alerts: { ruleId: string }[] }>().alerts.map((a) => a.ruleId));
+      expect(await eventually(shelterInbox, (rules) => rules.includes('A1'))).toContain('A1');
+      // the consent is bound to its purpose: the same inbox read for another purpose does not carry the alert
+      const casework = await t.as('shelter', { method: 'GET', url: `/alerts?citizenId=${other}` });
+      expect(casework.json<{ alerts: { ruleId: string }[] }>().alerts.map((a) => a.ruleId)).not.toContain(
+        'A1',
+      );
+      await post('social-authority', `/citizens/${other}/consents/${consentId}/withdraw`, {
+        withdrawnVia: 'oral',
+        occurredAt: '2026-03-02T09:30:00+01:00',
+      });
+      expect(await shelterInbox()).not.toContain('A1');
+      // A somatic discharge rests on forvaltningsloven §28: without a consent naming it, not even the social
+      // authority the alert is addressed to sees it (fails closed; see the note on A1 in docs/ALERTS.md).
+      const sa = await t.as('social-authority', { method: 'GET', url: `/alerts?citizenId=${other}` });
+      expect(sa.json<{ alerts: { ruleId: string }[] }>().alerts.map((a) => a.ruleId)).not.toContain('A1');
+    });
+  });
+
+  describe('writes', () => {
+    it('a unit records only what its function records, and nothing is appended otherwise', async () => {
+      const count = async () =>
+        Number(
+          (await t.db.pool.query(`SELECT count(*) FROM events WHERE stream_id NOT LIKE 'alert-%'`)).rows[0]
+            .count,
+        );
+      const before = await count();
+      const attempts: [UnitType, string, unknown][] = [
+        [
+          'jobcentre',
+          `/citizens/${citizenId}/shelter-stays`,
+          {
+            shelterId: SHELTER,
+            shelterName: 'x',
+            municipalityOfStay: '101',
+            referral: 'self-referred',
+          },
+        ],
+        ['shelter', `/citizens/${citizenId}/employment/missed-meetings`, { meetingDate: '2026-02-16' }],
+        [
+          'social-authority',
+          `/citizens/${citizenId}/institution/prison-stays`,
+          { institutionName: 'Vestre Fængsel' },
+        ],
+        ['hospital', '/citizens', { alias: 'x', handlekommune: '101' }],
+        [
+          'psychiatry',
+          `/citizens/${citizenId}/support/courses`,
+          {
+            method: 'cti',
+            providerUnitId: 'test-support-provider',
+            decidedBeforeShelterDischarge: true,
+          },
+        ],
+      ];
+      for (const [unit, url, body] of attempts) {
+        const res = await t.as(unit, {
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
+        expect({ unit, url, status: res.statusCode, type: res.json().type }).toEqual({
+          unit,
+          url,
+          status: 403,
+          type: '/problems/forbidden',
+        });
+      }
+      expect(await count()).toBe(before);
+    });
+  });
+
   describe('break-glass', () => {
     it('needs a person of the social authority and a reason; lasts its time; is logged and tells the owning units', async () => {
       // A somatic admission of a citizen without chapter 16 support rests on forvaltningsloven §28: the social
