@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApiModule, ApiModuleOptions } from './app.module';
 import { ProblemDetailsSchema } from './http/openapi';
+import { parseJsonBody } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -21,17 +22,28 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestFasti
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    onProtoPoisoning: 'error',
-    onConstructorPoisoning: 'error',
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
     logger: new PinoNestLogger(options.logger),
     bufferLogs: false,
+    // Nest would add a parser for form bodies (and its own lenient JSON parser); the API takes JSON only.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON only: any other body (text/plain included, which Fastify parses by default) is a 415.
-  fastify.removeContentTypeParser(['text/plain']);
+  // JSON only, parsed strictly: any other body (text/plain and forms included) is a 415.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: options.config.bodyLimitBytes },
+    (request, body, done) => {
+      try {
+        done(null, parseJsonBody(body as Buffer, request.headers['content-type']));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

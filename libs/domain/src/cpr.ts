@@ -41,3 +41,22 @@ export function validateCpr(input: string): CprValidation {
 export function isValidCpr(input: string): boolean {
   return validateCpr(input).ok;
 }
+
+/** Ten digits, optionally DDMMYY-SSSS, not part of a longer run of digits. */
+const CPR_LIKE = /(?<!\d)\d{6}-?\d{4}(?!\d)/g;
+
+/**
+ * Positions of the CPR-shaped numbers in a text: ten digits (DDMMYY-SSSS or DDMMYYSSSS) whose date part
+ * is a real date. Used to check that logs and error messages never carry one.
+ */
+export function findCprNumbers(text: string): number[] {
+  return [...text.matchAll(CPR_LIKE)].filter((m) => isValidCpr(m[0])).map((m) => m.index ?? 0);
+}
+
+/**
+ * Replaces every CPR-shaped number (real date or not: masking a false positive costs nothing) with
+ * `[cpr]`, for text that echoes what a caller sent, such as a URL or a field name.
+ */
+export function maskCprNumbers(text: string): string {
+  return text.replace(CPR_LIKE, '[cpr]');
+}

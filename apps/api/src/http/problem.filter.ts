@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError } from '@hf/domain';
+import { DomainError, maskCprNumbers } from '@hf/domain';
 import { ConcurrencyError, DuplicateEventIdError } from '@hf/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
@@ -23,7 +23,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 export function toProblem(exception: unknown, request: { id: string; url: string }): ProblemDetails {
-  const base = { instance: request.url.split('?')[0], requestId: request.id };
+  // The path is the caller's text: a CPR number put into it must not come back in an error.
+  const base = { instance: maskCprNumbers(request.url.split('?')[0]), requestId: request.id };
   if (exception instanceof DomainError) {
     // Details come first so that a rule's detail can never overwrite a standard member (status, type...).
     return {
