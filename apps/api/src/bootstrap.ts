@@ -8,6 +8,7 @@ import { ApiModule, ApiModuleOptions } from './app.module';
 import { ProblemDetailsSchema } from './http/openapi';
 import { parseJsonBody } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem.filter';
+import { registerSecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -31,6 +32,7 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestFasti
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(app);
   // JSON only, parsed strictly: any other body (text/plain and forms included) is a 415.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
