@@ -19,7 +19,7 @@ export interface TestApp {
  * start-up, as in production), driven over Fastify's in-process HTTP injection.
  */
 export async function startTestApp(
-  options: { clock?: Clock; bodyLimitBytes?: number } = {},
+  options: { clock?: Clock; bodyLimitBytes?: number; rateLimitPerMinute?: number } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({ migrate: false, poolSize: 2 });
   const logLines: string[] = [];
@@ -30,6 +30,8 @@ export async function startTestApp(
     databasePoolSize: 6,
     projectionPollMs: 20,
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    // Off unless a test asks for it: polling with eventually() alone can pass any sensible limit.
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
   };
   const app = await createApiApp({ config, logger, withWorker: true, clock: options.clock });
   await app.init();

@@ -8,6 +8,7 @@ import { ApiModule, ApiModuleOptions } from './app.module';
 import { ProblemDetailsSchema } from './http/openapi';
 import { parseJsonBody } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem.filter';
+import { registerRateLimit } from './http/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 
@@ -32,7 +33,10 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestFasti
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Both before any route exists (they hook into route registration). Helmet's hooks are app-wide and
+  // the limiter's per route, which Fastify runs later, so a 429 carries the security headers too.
   await registerSecurityHeaders(app);
+  await registerRateLimit(app, options.config.rateLimitPerMinute);
   // JSON only, parsed strictly: any other body (text/plain and forms included) is a 415.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(

@@ -12,7 +12,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       base: { service: 'housing-first' },
       redact: {
         paths: [
+          // Credentials: a bearer token or API key in a log is a usable credential.
           'req.headers.authorization',
+          'headers.authorization',
+          '*.headers.authorization',
           'req.headers["x-api-key"]',
           'req.headers.cookie',
           '*.cpr',
