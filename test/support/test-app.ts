@@ -3,6 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { Clock } from '../../apps/api/src/shared/clock';
 import { createLogger, loadConfig } from '../../libs/platform/src';
+import { notePersonalData } from './log-scan';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -40,7 +41,10 @@ export async function startTestApp(
     app,
     db,
     logLines,
-    request: (opts) => app.inject(opts),
+    request: (opts) => {
+      notePersonalData(opts.payload);
+      return app.inject(opts);
+    },
     async close() {
       await app.close();
       await db.drop();

@@ -7,17 +7,26 @@ function capture() {
 }
 
 describe('createLogger', () => {
-  it('redacts the Authorization header wherever a request or its headers are logged', () => {
+  it('never logs the Authorization header: requests are logged without headers, other headers redacted', () => {
     const { logger, lines } = capture();
     const authorization = 'Bearer hfk_logger-spec-secret';
-    logger.info({ req: { method: 'GET', headers: { authorization } } }, 'request');
+    logger.info({ req: { method: 'GET', url: '/x', headers: { authorization } } }, 'request');
     logger.info({ headers: { authorization } }, 'headers');
     logger.warn({ upstream: { headers: { authorization } } }, 'nested');
     expect(lines).toHaveLength(3);
-    for (const line of lines) {
-      expect(line).not.toContain('logger-spec-secret');
-      expect(line).toContain('[redacted]');
-    }
+    for (const line of lines) expect(line).not.toContain('logger-spec-secret');
+    expect(JSON.parse(lines[0]).req).toEqual({ method: 'GET', url: '/x' });
+    expect(JSON.parse(lines[1]).headers.authorization).toBe('[redacted]');
+    expect(JSON.parse(lines[2]).upstream.headers.authorization).toBe('[redacted]');
+  });
+
+  it('masks CPR-shaped numbers in logged URLs and error messages', () => {
+    const { logger, lines } = capture();
+    logger.info({ req: { method: 'GET', url: '/citizens/010190-1234/timeline?q=0101901234' } }, 'request');
+    logger.error({ err: new Error('invalid input syntax for type uuid: "0101901234"') }, 'failed');
+    expect(JSON.parse(lines[0]).req.url).toBe('/citizens/[cpr]/timeline?q=[cpr]');
+    expect(JSON.parse(lines[1]).err.message).toBe('invalid input syntax for type uuid: "[cpr]"');
+    expect(lines.join('')).not.toContain('0101901234');
   });
 
   it('redacts CPR, name and alias fields', () => {
