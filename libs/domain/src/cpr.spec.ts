@@ -110,6 +110,14 @@ describe('findCprNumbers', () => {
   it('ignores impossible dates and longer or shorter runs of digits', () => {
     expect(findCprNumbers('320190-1234 1313901234 01019012345 101019-123 0101901234567')).toEqual([]);
   });
+
+  it('ignores the digits of a UUID, about one random UUID in two hundred has ten in a row', () => {
+    expect(
+      findCprNumbers('reqId 9acfc5eb-91f4-461c-af2d-5e0907770101 and 5491F034-9C25-4832-896F-010190123456'),
+    ).toEqual([]);
+    const text = 'id 9acfc5eb-91f4-461c-af2d-5e0907770101 cpr 0101901234';
+    expect(findCprNumbers(text)).toEqual([text.indexOf('0101901234')]);
+  });
 });
 
 describe('maskCprNumbers', () => {
@@ -119,6 +127,9 @@ describe('maskCprNumbers', () => {
     );
     expect(maskCprNumbers('01019012345 0193a4c2-0000-7000-8000-000000000001')).toBe(
       '01019012345 0193a4c2-0000-7000-8000-000000000001',
+    );
+    expect(maskCprNumbers('/citizens/9acfc5eb-91f4-461c-af2d-5e0907770101/x/0101901234')).toBe(
+      '/citizens/9acfc5eb-91f4-461c-af2d-5e0907770101/x/[cpr]',
     );
   });
 });
