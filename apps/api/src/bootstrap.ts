@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { maskCprNumbers } from '@hf/domain';
 import { PinoNestLogger } from '@hf/platform';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -10,6 +11,7 @@ import { parseJsonBody } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem.filter';
 import { registerRateLimit } from './http/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers';
+import { literalIfUndecodable } from './http/url';
 import { createValidationPipe } from './http/validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -19,11 +21,15 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestFasti
   const adapter = new FastifyAdapter({
     loggerInstance: options.logger,
     bodyLimit: options.config.bodyLimitBytes,
-    // A caller's request id is kept (so traces join up across systems) when it looks like an id.
+    // A caller's request id is kept (so traces join up across systems) when it looks like an id. It is
+    // logged, echoed and stored as the events' correlation id, so one that holds a CPR number is not kept.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' && REQUEST_ID.test(given) && maskCprNumbers(given) === given
+        ? given
+        : randomUUID();
     },
+    rewriteUrl: (req: IncomingMessage) => literalIfUndecodable(req.url ?? '/'),
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {

@@ -59,7 +59,14 @@ export function toProblem(exception: unknown, request: { id: string; url: string
       typeof response === 'object' && response !== null && 'message' in response
         ? String((response as { message: unknown }).message)
         : exception.message;
-    return { type: 'about:blank', title: statusTitle(status), status, detail: message, ...base };
+    // Nest's own messages quote the request ("Cannot POST /citizens/..."), which is the caller's text.
+    return {
+      type: 'about:blank',
+      title: statusTitle(status),
+      status,
+      detail: maskCprNumbers(message),
+      ...base,
+    };
   }
   const status = fastifyStatus(exception);
   if (status !== undefined && status < 500) {
@@ -67,7 +74,7 @@ export function toProblem(exception: unknown, request: { id: string; url: string
       type: 'about:blank',
       title: statusTitle(status),
       status,
-      detail: (exception as Error).message,
+      detail: maskCprNumbers((exception as Error).message),
       ...base,
     };
   }
