@@ -272,6 +272,14 @@ function brokenBody(endpoint: Endpoint): fc.Arbitrary<Body> {
       ]
     : [];
 
+  // A CPR number in every string field at once (broken by an unknown field): none may come back.
+  const stringFields = names.filter((name) => endpoint.properties[name].type === 'string');
+  const cprInEveryStringField = fc
+    .tuple(fc.array(cprShaped, { minLength: stringFields.length, maxLength: stringFields.length }), cprShaped)
+    .map(([cprs, unknownKey]): Body => ({
+      entries: [...stringFields.map((name, i): [string, unknown] => [name, cprs[i]]), [unknownKey, true]],
+    }));
+
   const notAnObject = fc
     .oneof(
       fc.constantFrom('null', 'true', '0', '"{}"', '[]', '[{}]'),
@@ -314,6 +322,7 @@ function brokenBody(endpoint: Endpoint): fc.Arbitrary<Body> {
 
   return fc.oneof(
     { arbitrary: unknownField, weight: 4 },
+    { arbitrary: cprInEveryStringField, weight: 2 },
     ...wronglyTyped.map((arbitrary) => ({ arbitrary, weight: 4 })),
     ...missingRequired.map((arbitrary) => ({ arbitrary, weight: 2 })),
     { arbitrary: notAnObject, weight: 1 },
