@@ -123,4 +123,19 @@ describe('authentication: people by OIDC token, systems by API key', () => {
     const secretParts = Object.values(t.keys).map((k) => k.slice('hfk_0123456789abcdef_'.length));
     expect(t.logLines.filter((line) => secretParts.some((s) => line.includes(s)))).toEqual([]);
   });
+
+  // Last in the file: it uses up this address's allowance of failures.
+  it('holds off an address that keeps presenting made-up credentials (each would have its own rate-limit bucket)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push(
+        (await queue(`Bearer hfk_${i.toString(16).padStart(16, '0')}_${'C'.repeat(43)}`)).statusCode,
+      );
+    }
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(30);
+    const held = await queue(`Bearer hfk_ffffffffffffffff_${'D'.repeat(43)}`);
+    expect(held.statusCode).toBe(429);
+    expect(held.headers['content-type']).toContain('application/problem+json');
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });

@@ -1,4 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTACT_CHANNELS as EMPLOYMENT_CONTACT_CHANNELS } from '../../libs/domain/src/employment/employment';
 import { startTestApp, TestApp } from '../support/test-app';
+
+function readdirRecursive(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? readdirRecursive(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
 
 type Schema = {
   properties?: Record<
@@ -31,6 +40,22 @@ describe('OpenAPI document', () => {
         .filter(([method]) => method === 'post')
         .map(([, op]) => ({ path, op })),
     );
+
+  it('documents each body with its own schema: no two body classes share a name', () => {
+    // Swagger keys schemas by class name; the second class of a name silently got the first's schema
+    // (the jobcentre's contact attempts were documented with the support team's channels).
+    const names = readdirRecursive(join(__dirname, '../../apps/api/src'))
+      .filter((file) => file.endsWith('.dto.ts'))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export class (\w+)/g)].map((m) => m[1]));
+    expect(names.length).toBeGreaterThan(40);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+
+    const ref =
+      doc.paths['/citizens/{citizenId}/employment/sanction-warnings/{warningId}/contact-attempts'].post
+        .requestBody!.content['application/json'].schema.$ref!;
+    const channels = doc.components.schemas[ref.split('/').pop()!].properties!.channel.enum;
+    expect(channels).toEqual([...EMPLOYMENT_CONTACT_CHANNELS]);
+  });
 
   it('gives every command a summary and lists 400 and 404 problems', () => {
     const missing = writes()

@@ -9,6 +9,8 @@ import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded
  * server); otherwise one embedded PostgreSQL is started for the whole run.
  */
 export default async function globalSetup(): Promise<void> {
+  // Every logger of the run copies its lines here; the global teardown scans them (log-scan.ts).
+  process.env.HF_TEST_LOG_DIR = mkdtempSync(join(tmpdir(), 'hf-test-logs-'));
   if (process.env.DATABASE_URL) {
     process.env.HF_TEST_ADMIN_URL = process.env.DATABASE_URL;
     return;

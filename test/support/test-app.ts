@@ -5,6 +5,7 @@ import { UNIT_TYPES, type UnitType } from '../../libs/domain/src/alerts/alert';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { Clock } from '../../apps/api/src/shared/clock';
 import { AppConfig, createLogger, loadConfig } from '../../libs/platform/src';
+import { notePersonalData } from './log-scan';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -44,7 +45,12 @@ function defaultUnitFor(options: InjectOptions): UnitType {
  * start-up, as in production), driven over Fastify's in-process HTTP injection.
  */
 export async function startTestApp(
-  options: { clock?: Clock; bodyLimitBytes?: number; oidc?: AppConfig['oidc'] } = {},
+  options: {
+    clock?: Clock;
+    bodyLimitBytes?: number;
+    oidc?: AppConfig['oidc'];
+    rateLimitPerMinute?: number;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({ migrate: false, poolSize: 2 });
   const logLines: string[] = [];
@@ -56,6 +62,8 @@ export async function startTestApp(
     projectionPollMs: 20,
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.oidc ? { oidc: options.oidc } : {}),
+    // Off unless a test asks for it: polling with eventually() alone can pass any sensible limit.
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
   };
   const app = await createApiApp({ config, logger, withWorker: true, clock: options.clock });
   await app.init();
@@ -95,8 +103,14 @@ export async function startTestApp(
     logLines,
     keys,
     principalFor,
-    request: (opts) => app.inject(withKey(keys[defaultUnitFor(opts)], opts)),
-    as: (unit, opts) => app.inject(withKey(keys[unit], opts)),
+    request: (opts) => {
+      notePersonalData(opts.payload);
+      return app.inject(withKey(keys[defaultUnitFor(opts)], opts));
+    },
+    as: (unit, opts) => {
+      notePersonalData(opts.payload);
+      return app.inject(withKey(keys[unit], opts));
+    },
     async close() {
       await app.close();
       await db.drop();

@@ -1,12 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { maskCprNumbers } from '@hf/domain';
 import { PinoNestLogger } from '@hf/platform';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApiModule, ApiModuleOptions } from './app.module';
 import { ProblemDetailsSchema } from './http/openapi';
+import { parseJsonBody } from './http/json-body';
 import { ProblemDetailsFilter } from './http/problem.filter';
+import { registerRateLimit } from './http/rate-limit';
+import { registerSecurityHeaders } from './http/security-headers';
+import { literalIfUndecodable } from './http/url';
 import { createValidationPipe } from './http/validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -16,22 +21,41 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestFasti
   const adapter = new FastifyAdapter({
     loggerInstance: options.logger,
     bodyLimit: options.config.bodyLimitBytes,
-    // A caller's request id is kept (so traces join up across systems) when it looks like an id.
+    // A caller's request id is kept (so traces join up across systems) when it looks like an id. It is
+    // logged, echoed and stored as the events' correlation id, so one that holds a CPR number is not kept.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' && REQUEST_ID.test(given) && maskCprNumbers(given) === given
+        ? given
+        : randomUUID();
     },
-    onProtoPoisoning: 'error',
-    onConstructorPoisoning: 'error',
+    rewriteUrl: (req: IncomingMessage) => literalIfUndecodable(req.url ?? '/'),
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
     logger: new PinoNestLogger(options.logger),
     bufferLogs: false,
+    // Nest would add a parser for form bodies (and its own lenient JSON parser); the API takes JSON only.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON only: any other body (text/plain included, which Fastify parses by default) is a 415.
-  fastify.removeContentTypeParser(['text/plain']);
+  // Both before any route exists (they hook into route registration). Helmet's hooks are app-wide and
+  // the limiter's per route, which Fastify runs later, so a 429 carries the security headers too.
+  await registerSecurityHeaders(app);
+  await registerRateLimit(app, options.config.rateLimitPerMinute);
+  // JSON only, parsed strictly: any other body (text/plain and forms included) is a 415.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: options.config.bodyLimitBytes },
+    (request, body, done) => {
+      try {
+        done(null, parseJsonBody(body as Buffer, request.headers['content-type']));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -1,4 +1,4 @@
-import { isValidCpr, validateCpr } from './cpr';
+import { findCprNumbers, isValidCpr, maskCprNumbers, validateCpr } from './cpr';
 
 // Synthetic numbers only; none is meant to identify a real person.
 function passesModulus11(cpr: string): boolean {
@@ -98,5 +98,38 @@ describe('isValidCpr', () => {
     expect(isValidCpr('010190-1234')).toBe(true);
     expect(isValidCpr('010190-123')).toBe(false);
     expect(isValidCpr('290201-4123')).toBe(false);
+  });
+});
+
+describe('findCprNumbers', () => {
+  it('finds CPR-shaped numbers with a real date, with or without the dash, anywhere in a text', () => {
+    const text = 'a 010190-1234 b,"x":"0101901234"}';
+    expect(findCprNumbers(text)).toEqual([text.indexOf('010190'), text.indexOf('0101901234')]);
+  });
+
+  it('ignores impossible dates and longer or shorter runs of digits', () => {
+    expect(findCprNumbers('320190-1234 1313901234 01019012345 101019-123 0101901234567')).toEqual([]);
+  });
+
+  it('ignores the digits of a UUID, about one random UUID in two hundred has ten in a row', () => {
+    expect(
+      findCprNumbers('reqId 9acfc5eb-91f4-461c-af2d-5e0907770101 and 5491F034-9C25-4832-896F-010190123456'),
+    ).toEqual([]);
+    const text = 'id 9acfc5eb-91f4-461c-af2d-5e0907770101 cpr 0101901234';
+    expect(findCprNumbers(text)).toEqual([text.indexOf('0101901234')]);
+  });
+});
+
+describe('maskCprNumbers', () => {
+  it('masks every CPR-shaped number, a real date or not, and leaves other digits alone', () => {
+    expect(maskCprNumbers('/citizens/010190-1234/x?y=3201901234&limit=50')).toBe(
+      '/citizens/[cpr]/x?y=[cpr]&limit=50',
+    );
+    expect(maskCprNumbers('01019012345 0193a4c2-0000-7000-8000-000000000001')).toBe(
+      '01019012345 0193a4c2-0000-7000-8000-000000000001',
+    );
+    expect(maskCprNumbers('/citizens/9acfc5eb-91f4-461c-af2d-5e0907770101/x/0101901234')).toBe(
+      '/citizens/9acfc5eb-91f4-461c-af2d-5e0907770101/x/[cpr]',
+    );
   });
 });

@@ -41,3 +41,29 @@ export function validateCpr(input: string): CprValidation {
 export function isValidCpr(input: string): boolean {
   return validateCpr(input).ok;
 }
+
+/**
+ * Ten digits, optionally DDMMYY-SSSS, not part of a longer run of digits; or a UUID. About one random
+ * UUID in two hundred holds such ten digits (`...-5e0907771234`), and ids are everywhere in URLs and
+ * logs, so a UUID is matched whole and then left alone rather than half-masked.
+ */
+const CPR_LIKE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<!\d)\d{6}-?\d{4}(?!\d)/gi;
+const isUuid = (match: string) => match.length === 36;
+
+/**
+ * Positions of the CPR-shaped numbers in a text: ten digits (DDMMYY-SSSS or DDMMYYSSSS) whose date part
+ * is a real date, outside UUIDs. Used to check that logs and error messages never carry one.
+ */
+export function findCprNumbers(text: string): number[] {
+  return [...text.matchAll(CPR_LIKE)]
+    .filter((m) => !isUuid(m[0]) && isValidCpr(m[0]))
+    .map((m) => m.index ?? 0);
+}
+
+/**
+ * Replaces every CPR-shaped number outside a UUID (real date or not: masking a false positive costs
+ * nothing) with `[cpr]`, for text that echoes what a caller sent, such as a URL or a field name.
+ */
+export function maskCprNumbers(text: string): string {
+  return text.replace(CPR_LIKE, (match) => (isUuid(match) ? match : '[cpr]'));
+}

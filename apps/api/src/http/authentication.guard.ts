@@ -2,9 +2,10 @@ import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedPrincipal, AuthenticationError, Authenticator } from '@hf/access';
 import type { UnitType } from '@hf/domain/alerts/alert';
-import { LOGGER } from '@hf/platform';
+import { APP_CONFIG, AppConfig, LOGGER } from '@hf/platform';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { FailedAuthenticationLimiter } from './failed-authentication-limiter';
 import { ProblemException } from './problem';
 
 const PUBLIC = 'hf:public';
@@ -26,21 +27,36 @@ export function principalOf(request: FastifyRequest): AuthenticatedPrincipal | u
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
+  private readonly failures: FailedAuthenticationLimiter;
+
   constructor(
     private readonly authenticator: Authenticator,
     private readonly reflector: Reflector,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.failures = new FailedAuthenticationLimiter(config.authFailuresPerMinute);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const retryAfter = this.failures.retryAfter(request.ip);
+    if (retryAfter > 0) {
+      throw ProblemException.of(
+        429,
+        'too-many-requests',
+        'Too many requests',
+        `Too many failed sign-ins from this address; retry in ${retryAfter} s.`,
+      ).withHeaders({ 'Retry-After': String(retryAfter) });
+    }
     let principal: AuthenticatedPrincipal;
     try {
       principal = await this.authenticator.authenticate(request.headers.authorization);
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
+      this.failures.recordFailure(request.ip);
       this.logger.info({ requestId: request.id, reason: error.reason }, 'authentication refused');
       throw ProblemException.of(
         401,

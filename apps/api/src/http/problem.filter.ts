@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import { CitizenNotVisibleError } from '@hf/access';
-import { DomainError } from '@hf/domain';
+import { DomainError, maskCprNumbers } from '@hf/domain';
 import { ConcurrencyError, DuplicateEventIdError } from '@hf/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
@@ -25,7 +25,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 export function toProblem(exception: unknown, request: { id: string; url: string }): ProblemDetails {
-  const base = { instance: request.url.split('?')[0], requestId: request.id };
+  // The path is the caller's text: a CPR number put into it must not come back in an error.
+  const base = { instance: maskCprNumbers(request.url.split('?')[0]), requestId: request.id };
   if (exception instanceof DomainError) {
     // Details come first so that a rule's detail can never overwrite a standard member (status, type...).
     return {
@@ -70,7 +71,14 @@ export function toProblem(exception: unknown, request: { id: string; url: string
       typeof response === 'object' && response !== null && 'message' in response
         ? String((response as { message: unknown }).message)
         : exception.message;
-    return { type: 'about:blank', title: statusTitle(status), status, detail: message, ...base };
+    // Nest's own messages quote the request ("Cannot POST /citizens/..."), which is the caller's text.
+    return {
+      type: 'about:blank',
+      title: statusTitle(status),
+      status,
+      detail: maskCprNumbers(message),
+      ...base,
+    };
   }
   const status = fastifyStatus(exception);
   if (status !== undefined && status < 500) {
@@ -78,7 +86,7 @@ export function toProblem(exception: unknown, request: { id: string; url: string
       type: 'about:blank',
       title: statusTitle(status),
       status,
-      detail: (exception as Error).message,
+      detail: maskCprNumbers((exception as Error).message),
       ...base,
     };
   }

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { maskCprNumbers } from '@hf/domain';
 import { ProblemException } from './problem';
 
 export interface FieldError {
@@ -33,10 +34,12 @@ export function createValidationPipe(): ValidationPipe {
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const pointer = `${prefix}/${error.property}`;
+    // Field names are the caller's own text (an unknown field may be called anything, a CPR number
+    // included), and the problem must not echo a CPR number.
+    const pointer = `${prefix}/${maskCprNumbers(error.property)}`;
     const own = Object.values(error.constraints ?? {}).map((detail) => ({
       pointer,
-      detail: detail.replace(/^property (\S+) should not exist$/, 'unknown field'),
+      detail: /^property .* should not exist$/s.test(detail) ? 'unknown field' : maskCprNumbers(detail),
     }));
     return [...own, ...flatten(error.children ?? [], pointer)];
   });

@@ -15,7 +15,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://idp' })).toThrow(/OIDC_AUDIENCE/);
     expect(() => loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'api' })).toThrow(/OIDC_JWKS_URL/);
     expect(
-      loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://idp/jwks' }).oidc,
+      loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'api', OIDC_JWKS_URL: 'https://idp/jwks' })
+        .oidc,
     ).toEqual({ issuer: 'https://idp', audience: 'api', jwksUrl: 'https://idp/jwks' });
     expect(
       loadConfig({ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'api', OIDC_PUBLIC_KEY: 'line1\\nline2' }).oidc

@@ -18,6 +18,8 @@ export interface AppConfig {
   /** key of the HMAC that finds a citizen again by CPR without storing the CPR in clear */
   cprLookupKey: Buffer;
   bodyLimitBytes: number;
+  /** requests per minute per principal (credential, else client IP); 0 turns rate limiting off */
+  rateLimitPerMinute: number;
   runWorker: boolean;
   projectionPollMs: number;
   /** readiness fails when a read model trails the log by more than this */
@@ -32,6 +34,8 @@ export interface AppConfig {
     publicKeyPem?: string;
     publicKeyAlg?: string;
   };
+  /** failed authentications an address may make a minute before it gets 429; 0 = no limit */
+  authFailuresPerMinute: number;
   /** seed one principal per unit type and print their API keys at start-up; never in production */
   demoMode: boolean;
 }
@@ -53,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     masterKey: key(env.MASTER_KEY, DEV_MASTER_KEY, 'MASTER_KEY', production),
     cprLookupKey: key(env.CPR_LOOKUP_KEY, DEV_CPR_KEY, 'CPR_LOOKUP_KEY', production),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
+    rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
     runWorker: (env.RUN_WORKER ?? 'true') !== 'false',
     projectionPollMs: int(env.PROJECTION_POLL_MS, 200, 'PROJECTION_POLL_MS'),
     projectionLagReadySeconds: int(env.PROJECTION_LAG_READY_SECONDS, 300, 'PROJECTION_LAG_READY_SECONDS'),
@@ -60,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     oidc: oidc(env),
     demoMode: demoMode(env, production),
+    authFailuresPerMinute: int(env.AUTH_FAILURES_PER_MINUTE, 30, 'AUTH_FAILURES_PER_MINUTE'),
   };
 }
 

@@ -1,4 +1,7 @@
 import { LoggerService } from '@nestjs/common';
+import { maskCprNumbers } from '@hf/domain';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pino, { Logger } from 'pino';
 
 /**
@@ -10,9 +13,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { service: 'housing-first' },
+      serializers: { req: requestSummary, err: errorWithoutCpr },
       redact: {
         paths: [
+          // Credentials: a bearer token or API key in a log is a usable credential.
           'req.headers.authorization',
+          'headers.authorization',
+          '*.headers.authorization',
           'req.headers["x-api-key"]',
           'req.headers.cookie',
           '*.cpr',
@@ -24,8 +31,57 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    withTestLogCopy(destination),
   );
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/**
+ * What Fastify logs of each request: never its headers (credentials) or body. The URL is the caller's
+ * text, and a caller may put a CPR number into it, so CPR-shaped numbers are masked.
+ */
+function requestSummary(req: LoggedRequest) {
+  return {
+    method: req.method,
+    url: typeof req.url === 'string' ? maskCprNumbers(req.url) : undefined,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+/** Error messages may quote a value (PostgreSQL's do: `invalid input syntax ... "<value>"`). */
+function errorWithoutCpr(err: unknown) {
+  const serialized = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  if (!serialized || typeof serialized !== 'object') return serialized;
+  for (const field of ['message', 'stack']) {
+    if (typeof serialized[field] === 'string') serialized[field] = maskCprNumbers(serialized[field]);
+  }
+  return serialized;
+}
+
+/**
+ * In a test run, jest's global setup sets HF_TEST_LOG_DIR and every line is also appended to a file of
+ * this process there, so that the global teardown can check everything any app, worker or CLI logged
+ * during the run for CPR numbers and names (test/support/log-scan.ts). Appended synchronously, so a
+ * line is on disk even if the process dies right after writing it.
+ */
+function withTestLogCopy(destination?: pino.DestinationStream): pino.DestinationStream | undefined {
+  const dir = process.env.HF_TEST_LOG_DIR;
+  if (!dir) return destination;
+  const file = join(dir, `${process.pid}.log`);
+  const target = destination ?? pino.destination(1);
+  return {
+    write(line: string) {
+      appendFileSync(file, line);
+      target.write(line);
+    },
+  };
 }
 
 /** Routes Nest's own log calls (bootstrap, module wiring) into the same pino stream. */

@@ -8,7 +8,7 @@ import { UuidParam } from '../../http/validators';
 import { DecideCommand, DecideResult } from '../../shared/decide/decide.command';
 import { occurredAt } from '../../shared/decide/fact.dto';
 import { EmploymentRecordedResponse } from '../employment.responses';
-import { RecordContactAttemptDto } from './record-contact-attempt.dto';
+import { RecordSanctionContactAttemptDto } from './record-contact-attempt.dto';
 
 @ApiTags('employment')
 @Controller('citizens/:citizenId/employment/sanction-warnings/:warningId/contact-attempts')
@@ -27,7 +27,7 @@ export class RecordContactAttemptController {
   attempt(
     @UuidParam('citizenId') citizenId: string,
     @UuidParam('warningId') warningId: string,
-    @Body() dto: RecordContactAttemptDto,
+    @Body() dto: RecordSanctionContactAttemptDto,
     @Ctx() ctx: RequestContext,
   ): Promise<EmploymentRecordedResponse> {
     return this.commands.execute<DecideCommand, DecideResult>(

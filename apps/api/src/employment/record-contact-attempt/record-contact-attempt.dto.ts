@@ -8,7 +8,9 @@ import {
 import { IsIn } from 'class-validator';
 import { FactDto } from '../../shared/decide/fact.dto';
 
-export class RecordContactAttemptDto extends FactDto {
+/** Named apart from support's RecordContactAttemptDto: OpenAPI keys schemas by class name, and the
+ *  second class of one name would be documented with the first one's channels. */
+export class RecordSanctionContactAttemptDto extends FactDto {
   @ApiProperty({
     enum: CONTACT_CHANNELS,
     description: 'How contact was attempted',
