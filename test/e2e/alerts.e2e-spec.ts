@@ -178,19 +178,22 @@ describe('interface alerts over HTTP', () => {
     );
     expect(await alertEvents(alert.alertId)).toEqual(['AlertRaised', 'AlertAcknowledged']);
 
-    // The destination shelter acknowledging the hospital's notice counts as its acknowledgement of the alert.
-    await fact(`/citizens/${citizenId}/institution/notices/${admissionId}/acknowledge`, {
-      acknowledgingUnitId: 'unit-forsorgshjemmet-roskilde',
+    // The destination shelter acknowledging the hospital's notice is the handover A1 waits for: it resolves it.
+    await t.principalFor({ id: 'unit-forsorgshjemmet-roskilde', type: 'shelter', municipality: '101' });
+    const shelterAck = await t.as('unit-forsorgshjemmet-roskilde', {
+      method: 'POST',
+      url: `/citizens/${citizenId}/institution/notices/${admissionId}/acknowledge`,
+      headers: JSON_HEADERS,
+      payload: '{}',
     });
+    expect(shelterAck.statusCode).toBe(201);
     await eventually(
       () => alertEvents(alert.alertId),
       (types) => types.length === 3,
     );
-    expect(await alertEvents(alert.alertId)).toEqual([
-      'AlertRaised',
-      'AlertAcknowledged',
-      'AlertAcknowledged',
-    ]);
+    expect(await alertEvents(alert.alertId)).toEqual(['AlertRaised', 'AlertAcknowledged', 'AlertResolved']);
+    const [resolved] = await waitFor('status=resolved&ruleId=A1', citizenId, (a) => a.length === 1);
+    expect(resolved).toMatchObject({ status: 'resolved' });
   });
 
   it('escalates an unacknowledged A1 alert after 4 hours by timer, exactly once, and resolves it by hand', async () => {

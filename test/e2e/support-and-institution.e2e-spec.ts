@@ -283,17 +283,15 @@ describe('support (§85/§85a) and institution transitions over HTTP', () => {
       }
 
       const notice = `/citizens/${citizenId}/institution/notices/${admissionId}/acknowledge`;
-      const ack = await post(notice, { acknowledgingUnitId: 'unit-forsorgshjemmet-roskilde' });
-      expect(ack.json()).toEqual({ recorded: ['HospitalNoticeAcknowledged'] });
-      expectProblem(
-        await post(notice, { acknowledgingUnitId: 'unit-forsorgshjemmet-roskilde' }),
-        409,
-        'notice-already-acknowledged',
+      // The acknowledging unit is the caller's own; naming another is refused.
+      expect((await post(notice, { acknowledgingUnitId: 'unit-forsorgshjemmet-roskilde' })).statusCode).toBe(
+        403,
       );
+      const ack = await post(notice, {});
+      expect(ack.json()).toEqual({ recorded: ['HospitalNoticeAcknowledged'] });
+      expectProblem(await post(notice, {}), 409, 'notice-already-acknowledged');
       expectProblem(
-        await post(`/citizens/${citizenId}/institution/notices/${UNKNOWN_ID}/acknowledge`, {
-          acknowledgingUnitId: 'unit-forsorgshjemmet-roskilde',
-        }),
+        await post(`/citizens/${citizenId}/institution/notices/${UNKNOWN_ID}/acknowledge`, {}),
         404,
         'notice-not-found',
       );
@@ -355,7 +353,7 @@ describe('support (§85/§85a) and institution transitions over HTTP', () => {
         expect.arrayContaining([
           'Psychiatric admission (STIN) at Psykiatrisk Center København',
           'Psychiatric discharge planned for 2026-03-03 (in 1 day) to unit-forsorgshjemmet-roskilde; no home; medication needs: supervised-dispensing',
-          'Hospital notice acknowledged by unit-forsorgshjemmet-roskilde',
+          'Hospital notice acknowledged by test-social-authority',
           'Psychiatric discharge (SLHJ) to unit-forsorgshjemmet-roskilde',
         ]),
       );
@@ -384,9 +382,7 @@ describe('support (§85/§85a) and institution transitions over HTTP', () => {
         'release-scheduled-before-intake',
       );
 
-      const ack = await post(`/citizens/${citizenId}/institution/notices/${stayId}/acknowledge`, {
-        acknowledgingUnitId: 'unit-socialforvaltning-aarhus',
-      });
+      const ack = await post(`/citizens/${citizenId}/institution/notices/${stayId}/acknowledge`, {});
       expect(ack.json()).toEqual({ recorded: ['PrisonNoticeAcknowledged'] });
 
       const released = await post(`${base}/${stayId}/release`, { occurredAt: '2026-03-02T08:00:00+01:00' });

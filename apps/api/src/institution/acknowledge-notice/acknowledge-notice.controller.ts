@@ -1,3 +1,4 @@
+import { ownUnit } from '../../http/own-unit';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -40,7 +41,7 @@ export class AcknowledgeNoticeController {
             citizenId,
             noticeId,
             occurredAt: occurredAt(dto, now),
-            acknowledgingUnitId: dto.acknowledgingUnitId,
+            acknowledgingUnitId: ownUnit(dto.acknowledgingUnitId, ctx),
           }) satisfies AcknowledgeNotice,
         ctx,
       ),

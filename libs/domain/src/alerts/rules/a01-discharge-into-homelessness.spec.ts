@@ -202,4 +202,25 @@ describe('A1 discharge into homelessness', () => {
     engine.record(facts.died('2026-03-02T09:30:00Z'));
     expect(engine.alerts('A1')[0].state.status).toBe('resolved');
   });
+
+  it('is resolved when the destination shelter acknowledges the notice, and only acknowledged by anyone else', () => {
+    const shelterAck = citizen();
+    shelterAck.record(facts.dischargePlanned({ destination: 'shelter-kollegiet-sct-nicolai' }));
+    expect(shelterAck.alerts('A1')[0].recipients).toContainEqual({
+      unitType: 'shelter',
+      unitId: 'shelter-kollegiet-sct-nicolai',
+    });
+    shelterAck.record(facts.hospitalNoticeAcknowledged('adm-1', 'shelter-kollegiet-sct-nicolai'));
+    expect(shelterAck.alerts('A1')[0].state.status).toBe('resolved');
+
+    const authorityAck = citizen();
+    authorityAck.record(facts.dischargePlanned({ destination: 'shelter-kollegiet-sct-nicolai' }));
+    authorityAck.record(facts.hospitalNoticeAcknowledged('adm-1', 'unit-myndighed-kobenhavn'));
+    expect(authorityAck.alerts('A1')[0].state.status).toBe('acknowledged');
+
+    const otherShelter = citizen();
+    otherShelter.record(facts.dischargePlanned({ destination: 'shelter-kollegiet-sct-nicolai' }));
+    otherShelter.record(facts.hospitalNoticeAcknowledged('adm-1', 'shelter-some-other'));
+    expect(otherShelter.alerts('A1')[0].state.status).not.toBe('resolved');
+  });
 });

@@ -20,8 +20,9 @@ const T = ALERT_THRESHOLDS.A1;
  * - The shelter learns of a health fact only with a basis: a psychiatric discharge plan is shared under
  *   psykiatriloven §13 c; otherwise only with the citizen's consent to health data for shelters (DOMAIN.md §3).
  * - One alert per admission (or prison stay): the discharge itself raises nothing when its plan already did.
- * - Resolved when a permanent home is moved into; a recipient acknowledging the institution's notice counts as
- *   acknowledging the alert (it stops the "unacknowledged after N hours" step).
+ * - Resolved when a permanent home is moved into, or when the destination shelter acknowledges the institution's
+ *   notice (the handover happened). Any other recipient acknowledging the notice counts as acknowledging the
+ *   alert (it stops the "unacknowledged after N hours" step).
  */
 export const a01DischargeIntoHomelessness: AlertRule = {
   id: 'A1',
@@ -84,8 +85,18 @@ export const a01DischargeIntoHomelessness: AlertRule = {
     }
   },
 
-  resolvesOn: ['MovedIn'],
-  resolves: (_alert, _trigger, facts) => permanentHome(facts) !== null,
+  // The destination shelter acknowledging the notice is the handover the alert waits for: someone now answers
+  // for the citizen here and now (001:L4134). The social authority acknowledging only stops the escalation.
+  resolvesOn: ['MovedIn', 'HospitalNoticeAcknowledged', 'PrisonNoticeAcknowledged'],
+  resolves: (alert, { event }, facts) => {
+    if (event.type === 'MovedIn') return permanentHome(facts) !== null;
+    if (event.type !== 'HospitalNoticeAcknowledged' && event.type !== 'PrisonNoticeAcknowledged')
+      return false;
+    return (
+      event.data.noticeId === alert.subjectId &&
+      alert.recipients.some((r) => r.unitType === 'shelter' && r.unitId === event.data.acknowledgingUnitId)
+    );
+  },
 
   acknowledgedBy: {
     on: ['HospitalNoticeAcknowledged', 'PrisonNoticeAcknowledged'],
