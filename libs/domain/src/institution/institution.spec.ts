@@ -8,6 +8,7 @@ import {
   InstitutionEvent,
   institutionProcess,
   institutionStreamId,
+  MedcomCode,
 } from './institution';
 
 const citizenId = '8b2d4f60-1a3c-4e5f-9b7d-0c1e2f3a4b5c';
@@ -683,7 +684,7 @@ describe('Institution transitions (hospital, psychiatry, prison)', () => {
   });
   describe('MedCom HospitalNotification messages (idempotency, RE_xx revisions, AN_xx cancellations)', () => {
     const EPISODE = 'https://sor2.sum.dsdn.dk/#id=265161000016000|bd481c38-a921-11ed-afa1-0242ac120002';
-    const fromMedcom = (code: string, messageId: string) => ({ medcom: { code, messageId } });
+    const fromMedcom = (code: MedcomCode, messageId: string) => ({ medcom: { code, messageId } });
     const medcomAdmitted = admitted({ medcomMessageId: 'm-stin', medcomEpisodeId: EPISODE });
     const state = (events: InstitutionEvent[]) => fold(institutionDecider, events);
 
