@@ -383,6 +383,19 @@ describe('MedCom HospitalNotification (POST /fhir/hospital-notifications)', () =
       expect(await eventCount()).toBe(before);
     });
 
+    it('answers a missing credential (401) and a wrong content type (415) as OperationOutcome too', async () => {
+      const payload = JSON.stringify(flow().fixture('stin'));
+      const anonymous = await t.app.inject({ method: 'POST', url: URL, headers: FHIR, payload });
+      expectOutcome(anonymous, 401, 'login');
+      const text = await t.as('psychiatry', {
+        method: 'POST',
+        url: URL,
+        headers: { 'content-type': 'text/plain' },
+        payload,
+      });
+      expectOutcome(text, 415, 'not-supported');
+    });
+
     it('lets only psychiatry and hospital units post (403)', async () => {
       const res = await send(flow().fixture('stin'), 'social-authority');
       expect(res.statusCode).toBe(403);
