@@ -311,6 +311,10 @@ describe('MedCom HospitalNotification (POST /fhir/hospital-notifications)', () =
         'Psychiatric notice cancelled (AN_STIN): the STIN notice was sent in error and is retracted',
       ]),
     );
+    // The retracted admission keeps its row, marked as retracted.
+    expect(summaries).toContain(
+      'Psychiatric admission (STIN) at Hjerteafdelingen på Herlev og Gentofte hospital [retracted: AN_STIN]',
+    );
   });
 
   it('a repeated message appends nothing and answers as before (application/json accepted too)', async () => {
