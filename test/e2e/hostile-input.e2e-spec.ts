@@ -531,6 +531,15 @@ describe('hostile input on every write endpoint', () => {
         const res = await t.request({ method: endpoint.method, url, headers, payload: bodyText(body) });
         const where = `${endpoint.method} ${endpoint.path} answered ${res.statusCode}: ${res.body.slice(0, 300)}`;
         if (res.statusCode < 400 || res.statusCode >= 500) throw new Error(where);
+        if (findCprNumbers(res.body).length > 0) throw new Error(`a CPR-shaped number came back: ${where}`);
+        // FHIR routes answer refusals as a FHIR OperationOutcome instead (see http/operation-outcome.ts).
+        if (endpoint.path.startsWith('/fhir/')) {
+          const outcome = JSON.parse(res.body) as { resourceType?: unknown; issue?: unknown[] };
+          if (!String(res.headers['content-type']).startsWith('application/fhir+json'))
+            throw new Error(where);
+          if (outcome.resourceType !== 'OperationOutcome' || !outcome.issue?.length) throw new Error(where);
+          return;
+        }
         if (!String(res.headers['content-type']).startsWith('application/problem+json'))
           throw new Error(where);
         const problem = JSON.parse(res.body) as { status?: unknown; type?: unknown; title?: unknown };

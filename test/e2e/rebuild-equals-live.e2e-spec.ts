@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import type { Pool } from 'pg';
 import { ExpectedVersion, PostgresEventStore } from '../../libs/event-store/src';
@@ -284,4 +286,16 @@ async function driveChain(t: TestApp): Promise<void> {
     ],
     ExpectedVersion.noStream,
   );
+  // MedCom: a provisional citizen from a STIN, then an AN_STIN that retracts it (the timeline row is marked, the
+  // status stay removed), so a rebuild has to find the same retracted row again.
+  for (const name of ['stin', 'an-stin']) {
+    const bundle = readFileSync(join(__dirname, '..', 'fixtures', 'medcom', `${name}.json`), 'utf8');
+    const res = await t.as('psychiatry', {
+      method: 'POST',
+      url: '/fhir/hospital-notifications',
+      headers: { 'content-type': 'application/fhir+json' },
+      payload: bundle,
+    });
+    if (res.statusCode !== 200) throw new Error(`MedCom ${name} answered ${res.statusCode}: ${res.body}`);
+  }
 }

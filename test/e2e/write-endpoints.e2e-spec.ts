@@ -2,7 +2,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Every write endpoint in the OpenAPI document, whatever process it belongs to, answers a malformed body
- * with 400 problem+json and appends nothing. New endpoints are covered without touching this file.
+ * with 400 problem+json (a FHIR route with a 400 OperationOutcome) and appends nothing. New endpoints are covered
+ * without touching this file.
  */
 describe('every write endpoint refuses malformed bodies', () => {
   let t: TestApp;
@@ -61,7 +62,11 @@ describe('every write endpoint refuses malformed bodies', () => {
           headers: { 'content-type': 'application/json' },
           payload,
         });
-        const isProblem = String(res.headers['content-type']).includes('application/problem+json');
+        // FHIR routes answer refusals as a FHIR OperationOutcome (application/fhir+json) instead.
+        const isProblem = path.startsWith('/fhir/')
+          ? String(res.headers['content-type']).includes('application/fhir+json') &&
+            res.json<{ resourceType?: string }>().resourceType === 'OperationOutcome'
+          : String(res.headers['content-type']).includes('application/problem+json');
         if (res.statusCode !== 400 || !isProblem)
           failures.push(`${method} ${path}: ${res.statusCode} ${res.body.slice(0, 120)}`);
       }

@@ -15,7 +15,8 @@ export interface TestApp {
   logLines: string[];
   /**
    * A request with a default principal when it sends no Authorization header: writes go as the unit whose function
-   * records them (hospital and prison routes as psychiatry and prison, employment as the jobcentre), everything
+   * records them (hospital and prison routes, MedCom notices included, as psychiatry and prison, employment as the
+   * jobcentre), everything
    * else as the social authority of Copenhagen (101). Tests about access name their principal with `as`.
    */
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
@@ -36,6 +37,7 @@ function defaultUnitFor(options: InjectOptions): UnitType {
   if (/\/institution\/prison-stays/.test(url)) return 'prison';
   if (/\/institution\/notices\//.test(url)) return 'social-authority';
   if (/\/institution\//.test(url)) return 'psychiatry';
+  if (url.startsWith('/fhir/hospital-notifications')) return 'psychiatry';
   if (/\/employment\//.test(url)) return 'jobcentre';
   return 'social-authority';
 }

@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import { ApiModule, ApiModuleOptions } from './app.module';
 import { ProblemDetailsSchema } from './http/openapi';
 import { parseJsonBody } from './http/json-body';
+import { FHIR_CONTENT_TYPE, isFhirRoute } from './http/operation-outcome';
+import { ProblemException } from './http/problem';
 import { ProblemDetailsFilter } from './http/problem.filter';
 import { registerRateLimit } from './http/rate-limit';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -50,6 +52,26 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestFasti
     { parseAs: 'buffer', bodyLimit: options.config.bodyLimitBytes },
     (request, body, done) => {
       try {
+        done(null, parseJsonBody(body as Buffer, request.headers['content-type']));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
+  // FHIR JSON (MedCom HospitalNotification), parsed as strictly, and only where a FHIR route takes it.
+  fastify.addContentTypeParser(
+    FHIR_CONTENT_TYPE,
+    { parseAs: 'buffer', bodyLimit: options.config.bodyLimitBytes },
+    (request, body, done) => {
+      try {
+        if (!isFhirRoute(request.url)) {
+          throw ProblemException.of(
+            415,
+            'unsupported-media-type',
+            'Unsupported media type',
+            'Send application/json.',
+          );
+        }
         done(null, parseJsonBody(body as Buffer, request.headers['content-type']));
       } catch (error) {
         done(error as Error, undefined);

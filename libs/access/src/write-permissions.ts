@@ -44,6 +44,8 @@ export const COMMAND_WRITE_PERMISSIONS: Readonly<Record<string, readonly UnitTyp
   PlanHospitalDischarge: ['psychiatry', 'hospital'],
   RecordHospitalDischarge: ['psychiatry', 'hospital'],
   RecordDeathInHospital: ['psychiatry', 'hospital'],
+  ReviseHospitalNotice: ['psychiatry', 'hospital'],
+  CancelHospitalNotice: ['psychiatry', 'hospital'],
   RecordPrisonIntake: ['prison'],
   SchedulePrisonRelease: ['prison'],
   RecordPrisonRelease: ['prison'],

@@ -3,6 +3,7 @@ import { CitizenNotVisibleError } from '@hf/access';
 import { DomainError, maskCprNumbers } from '@hf/domain';
 import { ConcurrencyError, DuplicateEventIdError } from '@hf/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FHIR_CONTENT_TYPE, isFhirRoute, operationOutcomeFrom } from './operation-outcome';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemType } from './problem';
 
 const DOMAIN_STATUS = { conflict: 409, 'rule-violation': 422, 'not-found': 404 } as const;
@@ -20,6 +21,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(exception, request);
     if (problem.status >= 500) request.log.error({ err: exception }, 'request failed');
     if (exception instanceof ProblemException) void reply.headers(exception.headers);
+    // FHIR senders get the same error as a FHIR OperationOutcome (see operation-outcome.ts).
+    if (isFhirRoute(request.url)) {
+      void reply
+        .status(problem.status)
+        .header('content-type', FHIR_CONTENT_TYPE)
+        .send(operationOutcomeFrom(problem));
+      return;
+    }
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

@@ -5,6 +5,7 @@ import { PlanHospitalDischargeController } from './plan-hospital-discharge/plan-
 import { RecordDeathInHospitalController } from './record-death-in-hospital/record-death-in-hospital.controller';
 import { RecordHospitalAdmissionController } from './record-hospital-admission/record-hospital-admission.controller';
 import { RecordHospitalDischargeController } from './record-hospital-discharge/record-hospital-discharge.controller';
+import { ReceiveHospitalNotificationController } from './receive-hospital-notification/receive-hospital-notification.controller';
 import { RecordPrisonIntakeController } from './record-prison-intake/record-prison-intake.controller';
 import { RecordPrisonReleaseController } from './record-prison-release/record-prison-release.controller';
 import { SchedulePrisonReleaseController } from './schedule-prison-release/schedule-prison-release.controller';
@@ -26,6 +27,7 @@ import { StartHospitalLeaveController } from './start-hospital-leave/start-hospi
     SchedulePrisonReleaseController,
     RecordPrisonReleaseController,
     AcknowledgeNoticeController,
+    ReceiveHospitalNotificationController,
   ],
 })
 export class InstitutionModule {}

@@ -90,6 +90,31 @@ describe('alert facts (the fold the rules read)', () => {
     ).toBeNull();
   });
 
+  it('forgets an admission retracted by MedCom AN_STIN and reopens one whose discharge is retracted', () => {
+    const cancelled = (code: 'STIN' | 'SLHJ' | 'STOR'): FactEvent => ({
+      type: 'HospitalNoticeCancelled',
+      data: {
+        citizenId: CITIZEN,
+        occurredAt: '2026-02-21T09:00:00.000Z',
+        admissionId: 'a1',
+        kind: 'psychiatric',
+        legalBasis: 'psykiatriloven §13 a-c',
+        medcomCode: `AN_${code}`,
+        cancelledCode: code,
+      },
+    });
+    expect(foldFacts(f.hospitalAdmitted('a1'), cancelled('STOR')).admission).toMatchObject({
+      admissionId: 'a1',
+    });
+    expect(foldFacts(f.hospitalAdmitted('a1'), cancelled('STIN')).admission).toBeNull();
+    expect(
+      foldFacts(f.hospitalAdmitted('a1'), f.discharged('a1'), cancelled('SLHJ')).admission,
+    ).toMatchObject({
+      admissionId: 'a1',
+      kind: 'psychiatric',
+    });
+  });
+
   it('checks a consent by recipient, category and time, and honours its withdrawal', () => {
     const given = foldFacts(f.consentGiven(['shelter'], ['health'], '2026-01-06T09:00:00Z'));
     const at = new Date('2026-02-01T00:00:00Z');

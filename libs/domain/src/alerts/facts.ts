@@ -295,6 +295,18 @@ export function evolveAlertFacts(facts: AlertFacts, trigger: AlertTrigger): Aler
       };
     case 'DischargedFromHospital':
       return facts.admission?.admissionId === event.data.admissionId ? { ...facts, admission: null } : facts;
+    // A retracted admission (MedCom AN_STIN/AN_STAA) is no admission; a retracted discharge or death reopens it.
+    case 'HospitalNoticeCancelled': {
+      const d = event.data;
+      if (
+        (d.cancelledCode === 'STIN' || d.cancelledCode === 'STAA') &&
+        facts.admission?.admissionId === d.admissionId
+      )
+        return { ...facts, admission: null };
+      if (d.cancelledCode === 'SLHJ' || d.cancelledCode === 'MORS')
+        return { ...facts, admission: { admissionId: d.admissionId, kind: d.kind, eventId } };
+      return facts;
+    }
     case 'PrisonIntakeRecorded':
       return {
         ...facts,

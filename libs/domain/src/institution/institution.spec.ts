@@ -1,12 +1,14 @@
 import { fold } from '../decider';
 import { SPEC_NOW, specFor } from '../testing/given-when-then';
 import {
+  admissionForMedcomEpisode,
   hospitalLegalBasis,
   InstitutionCommand,
   institutionDecider,
   InstitutionEvent,
   institutionProcess,
   institutionStreamId,
+  MedcomCode,
 } from './institution';
 
 const citizenId = '8b2d4f60-1a3c-4e5f-9b7d-0c1e2f3a4b5c';
@@ -678,6 +680,166 @@ describe('Institution transitions (hospital, psychiatry, prison)', () => {
         'Released from prison',
       ]);
       expect(lines.join(' ')).not.toContain('6202');
+    });
+  });
+  describe('MedCom HospitalNotification messages (idempotency, RE_xx revisions, AN_xx cancellations)', () => {
+    const EPISODE = 'https://sor2.sum.dsdn.dk/#id=265161000016000|bd481c38-a921-11ed-afa1-0242ac120002';
+    const fromMedcom = (code: MedcomCode, messageId: string) => ({ medcom: { code, messageId } });
+    const medcomAdmitted = admitted({ medcomMessageId: 'm-stin', medcomEpisodeId: EPISODE });
+    const state = (events: InstitutionEvent[]) => fold(institutionDecider, events);
+
+    it('records the message id and episode of care with the admission and finds the admission by it', () => {
+      spec([])
+        .when(admit({ ...fromMedcom('STIN', 'm-stin'), medcomEpisodeId: EPISODE }))
+        .then([medcomAdmitted]);
+      const s = state([medcomAdmitted]);
+      expect(admissionForMedcomEpisode(s, EPISODE)?.admissionId).toBe(admissionId);
+      expect(admissionForMedcomEpisode(s, 'other')).toBeNull();
+      expect(s.medcomMessageIds).toEqual({ 'm-stin': true });
+    });
+
+    it('records nothing for a message id already recorded, whatever the command', () => {
+      spec([medcomAdmitted])
+        .when(cmd('StartHospitalLeave', { admissionId, ...fromMedcom('STOR', 'm-stin') } as never))
+        .then([]);
+    });
+
+    it('carries medcomCode and the message id on later facts (STOR)', () => {
+      spec([medcomAdmitted])
+        .when(cmd('StartHospitalLeave', { admissionId, ...fromMedcom('STOR', 'm-stor') } as never))
+        .then([
+          {
+            type: 'LeaveStarted',
+            data: { ...admissionBase, occurredAt: LATER, medcomCode: 'STOR', medcomMessageId: 'm-stor' },
+          },
+        ]);
+    });
+
+    it('RE_STIN corrects the admission time; later rules use the corrected time', () => {
+      const revised: InstitutionEvent = {
+        type: 'HospitalNoticeRevised',
+        data: {
+          ...admissionBase,
+          occurredAt: LATER,
+          medcomCode: 'RE_STIN',
+          medcomMessageId: 'm-re',
+          revisedCode: 'STIN',
+          correctedOccurredAt: '2026-02-12T08:00:00.000Z',
+          revisedMessageId: 'm-stin',
+        },
+      };
+      spec([medcomAdmitted])
+        .when(
+          cmd('ReviseHospitalNotice', {
+            admissionId,
+            medcom: { code: 'RE_STIN', messageId: 'm-re' },
+            correctedOccurredAt: at('2026-02-12T08:00:00Z'),
+            revisedMessageId: 'm-stin',
+          }),
+        )
+        .then([revised]);
+      expect(state([medcomAdmitted, revised]).admissions[admissionId].admittedAt).toBe(
+        '2026-02-12T08:00:00.000Z',
+      );
+      spec([medcomAdmitted, revised])
+        .when(cmd('StartHospitalLeave', { admissionId, occurredAt: at('2026-02-11T08:00:00Z') }))
+        .thenThrows('leave-before-admission', 'rule-violation');
+    });
+
+    it('refuses a revision that moves the admission after its discharge (422)', () => {
+      spec([medcomAdmitted, discharged()])
+        .when(
+          cmd('ReviseHospitalNotice', {
+            admissionId,
+            medcom: { code: 'RE_STIN', messageId: 'm-re' },
+            correctedOccurredAt: at('2026-02-21T08:00:00Z'),
+          }),
+        )
+        .thenThrows('admission-after-later-notice', 'rule-violation');
+    });
+
+    it('refuses to revise a discharge that was never recorded (409)', () => {
+      spec([medcomAdmitted])
+        .when(
+          cmd('ReviseHospitalNotice', {
+            admissionId,
+            medcom: { code: 'RE_SLHJ', messageId: 'm-re' },
+            correctedOccurredAt: at('2026-02-21T08:00:00Z'),
+          }),
+        )
+        .thenThrows('medcom-notice-not-applicable', 'conflict');
+    });
+
+    it('AN_STIN retracts the admission: no longer open, and a new admission is accepted', () => {
+      const cancelled: InstitutionEvent = {
+        type: 'HospitalNoticeCancelled',
+        data: {
+          ...admissionBase,
+          occurredAt: LATER,
+          medcomCode: 'AN_STIN',
+          medcomMessageId: 'm-an',
+          cancelledCode: 'STIN',
+        },
+      };
+      spec([medcomAdmitted])
+        .when(cmd('CancelHospitalNotice', { admissionId, medcom: { code: 'AN_STIN', messageId: 'm-an' } }))
+        .then([cancelled]);
+      const s = state([medcomAdmitted, cancelled]);
+      expect(s.openAdmissionId).toBeNull();
+      expect(s.admissions[admissionId].status).toBe('cancelled');
+      spec([medcomAdmitted, cancelled])
+        .when(admit({ admissionId: 'b2', occurredAt: at(LATER) }))
+        .then([admitted({ admissionId: 'b2', occurredAt: LATER })]);
+      spec([medcomAdmitted, cancelled])
+        .when(cmd('EndHospitalLeave', { admissionId }))
+        .thenThrows('hospital-admission-not-open', 'conflict');
+    });
+
+    it('AN_STOR, AN_SLOR, AN_SLHJ and AN_MORS revert their step', () => {
+      const cancel = (code: string): InstitutionEvent =>
+        ({
+          type: 'HospitalNoticeCancelled',
+          data: { ...admissionBase, occurredAt: LATER, medcomCode: `AN_${code}`, cancelledCode: code },
+        }) as InstitutionEvent;
+      const ended: InstitutionEvent = {
+        type: 'LeaveEnded',
+        data: { ...admissionBase, occurredAt: '2026-02-16T10:00:00.000Z' },
+      };
+      expect(state([admitted(), onLeave(), cancel('STOR')]).admissions[admissionId]).toMatchObject({
+        status: 'admitted',
+        leaveStartedAt: null,
+      });
+      expect(state([admitted(), onLeave(), ended, cancel('SLOR')]).admissions[admissionId]).toMatchObject({
+        status: 'on-leave',
+        leaveStartedAt: '2026-02-15T10:00:00.000Z',
+      });
+      const reopened = state([admitted(), discharged(), cancel('SLHJ')]);
+      expect(reopened.openAdmissionId).toBe(admissionId);
+      expect(reopened.admissions[admissionId]).toMatchObject({ status: 'admitted', closedAt: null });
+      const alive = state([admitted(), died, cancel('MORS')]);
+      expect(alive.died).toBe(false);
+      expect(alive.openAdmissionId).toBe(admissionId);
+    });
+
+    it('refuses to cancel a leave start when the patient is not on leave (409)', () => {
+      spec([medcomAdmitted])
+        .when(cmd('CancelHospitalNotice', { admissionId, medcom: { code: 'AN_STOR', messageId: 'm-an' } }))
+        .thenThrows('medcom-notice-not-applicable', 'conflict');
+    });
+
+    it('refuses to reopen a discharged admission while another admission is open (409)', () => {
+      spec([admitted(), discharged(), admitted({ admissionId: 'b2', occurredAt: LATER })])
+        .when(cmd('CancelHospitalNotice', { admissionId, medcom: { code: 'AN_SLHJ', messageId: 'm-an' } }))
+        .thenThrows('hospital-admission-already-open', 'conflict');
+    });
+
+    it('summarizes revisions and cancellations without personal data', () => {
+      expect(
+        institutionProcess.summarize({
+          type: 'HospitalNoticeCancelled',
+          data: { ...admissionBase, occurredAt: LATER, medcomCode: 'AN_STIN', cancelledCode: 'STIN' },
+        }),
+      ).toBe('Psychiatric notice cancelled (AN_STIN): the STIN notice was sent in error and is retracted');
     });
   });
 });

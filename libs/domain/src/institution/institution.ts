@@ -35,6 +35,20 @@ export type HospitalAdmissionKind = (typeof HOSPITAL_ADMISSION_KINDS)[number];
 export const ADMISSION_MEDCOM_CODES = ['STIN', 'STAA'] as const;
 export type AdmissionMedcomCode = (typeof ADMISSION_MEDCOM_CODES)[number];
 
+/** The MedCom HospitalNotification codes of one admission's facts (DOMAIN.md §7). */
+export const MEDCOM_NOTICE_CODES = ['STIN', 'STAA', 'STOR', 'SLOR', 'SLHJ', 'MORS'] as const;
+export type MedcomNoticeCode = (typeof MEDCOM_NOTICE_CODES)[number];
+/** RE_xx revises (replaces) the earlier message with code xx; AN_xx cancels (retracts) it. */
+export type MedcomRevisionCode = `RE_${MedcomNoticeCode}`;
+export type MedcomCancellationCode = `AN_${MedcomNoticeCode}`;
+export type MedcomCode = MedcomNoticeCode | MedcomRevisionCode | MedcomCancellationCode;
+
+/**
+ * Where a fact came from when a MedCom HospitalNotification reported it: the sender's message id (the Bundle id,
+ * which makes a repeated message a no-op) and the code. REST-recorded facts have none.
+ */
+export type MedcomSource = { messageId: string; code: MedcomCode };
+
 export const HOUSING_STATUSES = ['no-home', 'own-home', 'shelter', 'unknown'] as const;
 export type HousingStatus = (typeof HOUSING_STATUSES)[number];
 
@@ -83,6 +97,9 @@ type AdmissionData = {
   admissionId: string;
   kind: HospitalAdmissionKind;
   legalBasis: HospitalLegalBasis;
+  /** set when a MedCom HospitalNotification reported the fact (see MedcomSource) */
+  medcomCode?: MedcomCode;
+  medcomMessageId?: string;
 };
 
 export type HospitalAdmissionRecorded = {
@@ -92,6 +109,12 @@ export type HospitalAdmissionRecorded = {
     hospitalName: string;
     /** for the receiving units only; never in summaries */
     ward?: string;
+    /**
+     * The MedCom episode-of-care identifier (`system|value` of Encounter.episodeOfCare.identifier). It links the
+     * later notices of the same stay (leave, discharge, revisions, cancellations) to this admission: the
+     * Encounter resource gets a new id in every message, the episode-of-care identifier stays the same.
+     */
+    medcomEpisodeId?: string;
   };
 };
 
@@ -124,6 +147,37 @@ export type DischargedFromHospital = {
 
 /** MedCom MORS. */
 export type DiedInHospital = { type: 'DiedInHospital'; data: AdmissionData };
+
+/**
+ * MedCom RE_xx: the hospital corrects the time of an earlier notice of this admission (the message replaces the
+ * earlier one). Only the time is corrected: the MedCom notice carries no other fact this service keeps. The
+ * earlier event stays in the history; the state, and so every later rule, uses the corrected time.
+ */
+export type HospitalNoticeRevised = {
+  type: 'HospitalNoticeRevised';
+  data: AdmissionData & {
+    medcomCode: MedcomRevisionCode;
+    revisedCode: MedcomNoticeCode;
+    correctedOccurredAt: string;
+    /** the sender's id of the message that is replaced, when the message names it */
+    revisedMessageId?: string;
+  };
+};
+
+/**
+ * MedCom AN_xx (Encounter status entered-in-error): the earlier notice was sent in error and is retracted. The
+ * state returns to what it was before that notice: a cancelled admission (AN_STIN/AN_STAA) is no longer open and
+ * no longer blocks a new one; a cancelled leave start, leave end, discharge or death reverts that step. The
+ * retracted event stays in the history (events are never deleted); readers see both.
+ */
+export type HospitalNoticeCancelled = {
+  type: 'HospitalNoticeCancelled';
+  data: AdmissionData & {
+    medcomCode: MedcomCancellationCode;
+    cancelledCode: MedcomNoticeCode;
+    cancelledMessageId?: string;
+  };
+};
 
 export type PrisonIntakeRecorded = {
   type: 'PrisonIntakeRecorded';
@@ -175,6 +229,8 @@ export type InstitutionEvent =
   | DischargePlanned
   | DischargedFromHospital
   | DiedInHospital
+  | HospitalNoticeRevised
+  | HospitalNoticeCancelled
   | PrisonIntakeRecorded
   | ReleaseScheduled
   | ReleasedFromPrison
@@ -185,23 +241,28 @@ export type InstitutionEvent =
 // Commands
 
 type Base = { citizenId: string; occurredAt: Date };
+/** Hospital commands may come from a MedCom message; a message id already in the stream records nothing. */
+type FromMedcom = { medcom?: MedcomSource };
 
-export type RecordHospitalAdmission = Base & {
-  type: 'RecordHospitalAdmission';
-  admissionId: string;
-  kind: HospitalAdmissionKind;
-  medcomCode: AdmissionMedcomCode;
-  hospitalName: string;
-  ward?: string;
-  /** whether the citizen has serviceloven chapter 16 support now (from the support process) */
-  hasChapter16Support: boolean;
-};
-export type StartHospitalLeave = Base & {
-  type: 'StartHospitalLeave';
-  admissionId: string;
-  expectedReturnDate?: string;
-};
-export type EndHospitalLeave = Base & { type: 'EndHospitalLeave'; admissionId: string };
+export type RecordHospitalAdmission = Base &
+  FromMedcom & {
+    type: 'RecordHospitalAdmission';
+    admissionId: string;
+    kind: HospitalAdmissionKind;
+    medcomCode: AdmissionMedcomCode;
+    hospitalName: string;
+    ward?: string;
+    /** whether the citizen has serviceloven chapter 16 support now (from the support process) */
+    hasChapter16Support: boolean;
+    medcomEpisodeId?: string;
+  };
+export type StartHospitalLeave = Base &
+  FromMedcom & {
+    type: 'StartHospitalLeave';
+    admissionId: string;
+    expectedReturnDate?: string;
+  };
+export type EndHospitalLeave = Base & FromMedcom & { type: 'EndHospitalLeave'; admissionId: string };
 export type PlanHospitalDischarge = Base & {
   type: 'PlanHospitalDischarge';
   admissionId: string;
@@ -210,14 +271,31 @@ export type PlanHospitalDischarge = Base & {
   housingStatus: HousingStatus;
   medicationNeeds: MedicationNeeds;
 };
-export type RecordHospitalDischarge = Base & {
-  type: 'RecordHospitalDischarge';
+export type RecordHospitalDischarge = Base &
+  FromMedcom & {
+    type: 'RecordHospitalDischarge';
+    admissionId: string;
+    dischargeId: string;
+    /** defaults to the planned destination, else 'unknown' */
+    destination?: string;
+  };
+export type RecordDeathInHospital = Base &
+  FromMedcom & { type: 'RecordDeathInHospital'; admissionId: string };
+/** MedCom RE_xx; `occurredAt` is when the revision was sent, `correctedOccurredAt` the corrected time. */
+export type ReviseHospitalNotice = Base & {
+  type: 'ReviseHospitalNotice';
   admissionId: string;
-  dischargeId: string;
-  /** defaults to the planned destination, else 'unknown' */
-  destination?: string;
+  medcom: MedcomSource & { code: MedcomRevisionCode };
+  correctedOccurredAt: Date;
+  revisedMessageId?: string;
 };
-export type RecordDeathInHospital = Base & { type: 'RecordDeathInHospital'; admissionId: string };
+/** MedCom AN_xx. */
+export type CancelHospitalNotice = Base & {
+  type: 'CancelHospitalNotice';
+  admissionId: string;
+  medcom: MedcomSource & { code: MedcomCancellationCode };
+  cancelledMessageId?: string;
+};
 export type RecordPrisonIntake = Base & {
   type: 'RecordPrisonIntake';
   stayId: string;
@@ -243,6 +321,8 @@ export type InstitutionCommand =
   | PlanHospitalDischarge
   | RecordHospitalDischarge
   | RecordDeathInHospital
+  | ReviseHospitalNotice
+  | CancelHospitalNotice
   | RecordPrisonIntake
   | SchedulePrisonRelease
   | RecordPrisonRelease
@@ -255,9 +335,13 @@ export type HospitalAdmission = {
   admissionId: string;
   kind: HospitalAdmissionKind;
   legalBasis: HospitalLegalBasis;
-  status: 'admitted' | 'on-leave' | 'discharged' | 'died';
+  /** 'cancelled': retracted by MedCom AN_STIN/AN_STAA (entered in error) */
+  status: 'admitted' | 'on-leave' | 'discharged' | 'died' | 'cancelled';
   admittedAt: string;
   leaveStartedAt: string | null;
+  /** start of the last ended leave, so that a cancelled leave end (AN_SLOR) can put the patient back on leave */
+  lastLeaveStartedAt: string | null;
+  medcomEpisodeId: string | null;
   plannedDestination: string | null;
   closedAt: string | null;
   dischargeId: string | null;
@@ -282,7 +366,18 @@ export type InstitutionState = {
   /** acknowledging unit ids per notice id */
   acknowledgements: Record<string, string[]>;
   died: boolean;
+  /** MedCom message ids already recorded: a repeated message records nothing */
+  medcomMessageIds: Record<string, true>;
 };
+
+/** The admission a MedCom episode-of-care identifier belongs to (the latest, should a hospital reuse one). */
+export function admissionForMedcomEpisode(
+  state: InstitutionState,
+  medcomEpisodeId: string,
+): HospitalAdmission | null {
+  const matches = Object.values(state.admissions).filter((a) => a.medcomEpisodeId === medcomEpisodeId);
+  return matches.length === 0 ? null : matches[matches.length - 1];
+}
 
 export const isOpenAdmission = (admission: HospitalAdmission): boolean =>
   admission.status === 'admitted' || admission.status === 'on-leave';
@@ -296,13 +391,14 @@ function rule(code: string, message: string, details: Record<string, unknown>): 
   return new DomainError('rule-violation', code, message, details);
 }
 
-function admissionData(command: Base, admission: HospitalAdmission): AdmissionData {
+function admissionData(command: Base & FromMedcom, admission: HospitalAdmission): AdmissionData {
   return {
     citizenId: command.citizenId,
     occurredAt: command.occurredAt.toISOString(),
     admissionId: admission.admissionId,
     kind: admission.kind,
     legalBasis: admission.legalBasis,
+    ...(command.medcom ? { medcomCode: command.medcom.code, medcomMessageId: command.medcom.messageId } : {}),
   };
 }
 
@@ -393,6 +489,8 @@ function recordAdmission(command: RecordHospitalAdmission, state: InstitutionSta
         medcomCode: command.medcomCode,
         hospitalName: command.hospitalName,
         ...(command.ward !== undefined ? { ward: command.ward } : {}),
+        ...(command.medcom ? { medcomMessageId: command.medcom.messageId } : {}),
+        ...(command.medcomEpisodeId !== undefined ? { medcomEpisodeId: command.medcomEpisodeId } : {}),
       },
     },
   ];
@@ -519,6 +617,102 @@ function recordDeath(command: RecordDeathInHospital, state: InstitutionState): I
     { admissionId: admission.admissionId },
   );
   return [{ type: 'DiedInHospital', data: admissionData(command, admission) }];
+}
+
+function cannotRevise(admission: HospitalAdmission, code: MedcomNoticeCode, why: string): DomainError {
+  return new DomainError('conflict', 'medcom-notice-not-applicable', why, {
+    admissionId: admission.admissionId,
+    code,
+    status: admission.status,
+  });
+}
+
+function noticeCode(code: MedcomRevisionCode | MedcomCancellationCode): MedcomNoticeCode {
+  return code.slice(3) as MedcomNoticeCode;
+}
+
+/**
+ * Which earlier notice a RE_/AN_ message may refer to, by the admission's state now: the admission itself while it
+ * is not cancelled, a leave start while on leave, a leave end after a leave, a discharge or death once recorded.
+ */
+function assertNoticeApplies(admission: HospitalAdmission, code: MedcomNoticeCode): void {
+  const fits: Record<MedcomNoticeCode, boolean> = {
+    STIN: admission.status !== 'cancelled',
+    STAA: admission.status !== 'cancelled',
+    STOR: admission.status === 'on-leave',
+    SLOR: admission.status === 'admitted' && admission.lastLeaveStartedAt !== null,
+    SLHJ: admission.status === 'discharged',
+    MORS: admission.status === 'died',
+  };
+  if (!fits[code]) {
+    throw cannotRevise(admission, code, 'The admission has no notice of this kind to revise or cancel now');
+  }
+}
+
+function reviseNotice(command: ReviseHospitalNotice, state: InstitutionState): InstitutionEvent[] {
+  const admission = knownAdmission(state, command.admissionId);
+  const revisedCode = noticeCode(command.medcom.code);
+  assertNoticeApplies(admission, revisedCode);
+  const corrected = command.correctedOccurredAt.toISOString();
+  const id = { admissionId: admission.admissionId };
+  if (revisedCode === 'STIN' || revisedCode === 'STAA') {
+    const end = admission.leaveStartedAt ?? admission.closedAt;
+    if (end !== null && ms(corrected) > ms(end)) {
+      throw rule('admission-after-later-notice', 'The corrected admission lies after a later notice', {
+        ...id,
+        laterNoticeAt: end,
+      });
+    }
+  } else if (ms(corrected) < ms(admission.admittedAt)) {
+    throw rule('revised-notice-before-admission', 'The corrected time lies before the admission', {
+      ...id,
+      admittedAt: admission.admittedAt,
+    });
+  }
+  return [
+    {
+      type: 'HospitalNoticeRevised',
+      data: {
+        ...admissionData(command, admission),
+        medcomCode: command.medcom.code,
+        revisedCode,
+        correctedOccurredAt: corrected,
+        ...(command.revisedMessageId !== undefined ? { revisedMessageId: command.revisedMessageId } : {}),
+      },
+    },
+  ];
+}
+
+function cancelNotice(command: CancelHospitalNotice, state: InstitutionState): InstitutionEvent[] {
+  const admission = knownAdmission(state, command.admissionId);
+  const cancelledCode = noticeCode(command.medcom.code);
+  assertNoticeApplies(admission, cancelledCode);
+  // Reopening a discharged or died admission must not leave two admissions open.
+  if (
+    (cancelledCode === 'SLHJ' || cancelledCode === 'MORS') &&
+    state.openAdmissionId !== null &&
+    state.openAdmissionId !== admission.admissionId
+  ) {
+    throw new DomainError(
+      'conflict',
+      'hospital-admission-already-open',
+      'The citizen already has an open hospital admission',
+      { openAdmissionId: state.openAdmissionId },
+    );
+  }
+  return [
+    {
+      type: 'HospitalNoticeCancelled',
+      data: {
+        ...admissionData(command, admission),
+        medcomCode: command.medcom.code,
+        cancelledCode,
+        ...(command.cancelledMessageId !== undefined
+          ? { cancelledMessageId: command.cancelledMessageId }
+          : {}),
+      },
+    },
+  ];
 }
 
 function recordIntake(command: RecordPrisonIntake, state: InstitutionState): InstitutionEvent[] {
@@ -662,10 +856,18 @@ export const institutionDecider: Decider<InstitutionCommand, InstitutionState, I
     lastReleasedAt: null,
     acknowledgements: {},
     died: false,
+    medcomMessageIds: {},
   }),
 
   decide(command, state, now) {
     assertOccurredAtAcceptable(command.occurredAt, now);
+    // MedCom idempotency: the sender's message id is recorded with the facts, so a repeat records nothing.
+    if (
+      'medcom' in command &&
+      command.medcom &&
+      Object.hasOwn(state.medcomMessageIds, command.medcom.messageId)
+    )
+      return [];
     switch (command.type) {
       case 'RecordHospitalAdmission':
         return recordAdmission(command, state);
@@ -679,6 +881,10 @@ export const institutionDecider: Decider<InstitutionCommand, InstitutionState, I
         return recordDischarge(command, state);
       case 'RecordDeathInHospital':
         return recordDeath(command, state);
+      case 'ReviseHospitalNotice':
+        return reviseNotice(command, state);
+      case 'CancelHospitalNotice':
+        return cancelNotice(command, state);
       case 'RecordPrisonIntake':
         return recordIntake(command, state);
       case 'SchedulePrisonRelease':
@@ -693,125 +899,203 @@ export const institutionDecider: Decider<InstitutionCommand, InstitutionState, I
   },
 
   evolve(state, event) {
-    const admission = (changes: Partial<HospitalAdmission>, id: string) => ({
-      ...state.admissions,
-      [id]: { ...state.admissions[id], ...changes },
-    });
-    const prisonStay = (changes: Partial<PrisonStay>, id: string) => ({
-      ...state.prisonStays,
-      [id]: { ...state.prisonStays[id], ...changes },
-    });
-    switch (event.type) {
-      case 'HospitalAdmissionRecorded': {
-        const d = event.data;
-        return {
-          ...state,
-          openAdmissionId: d.admissionId,
-          admissions: {
-            ...state.admissions,
-            [d.admissionId]: {
-              admissionId: d.admissionId,
-              kind: d.kind,
-              legalBasis: d.legalBasis,
-              status: 'admitted',
-              admittedAt: d.occurredAt,
-              leaveStartedAt: null,
-              plannedDestination: null,
-              closedAt: null,
-              dischargeId: null,
-            },
-          },
-        };
-      }
-      case 'LeaveStarted':
-        return {
-          ...state,
-          admissions: admission(
-            { status: 'on-leave', leaveStartedAt: event.data.occurredAt },
-            event.data.admissionId,
-          ),
-        };
-      case 'LeaveEnded':
-        return {
-          ...state,
-          admissions: admission({ status: 'admitted', leaveStartedAt: null }, event.data.admissionId),
-        };
-      case 'DischargePlanned':
-        return {
-          ...state,
-          admissions: admission({ plannedDestination: event.data.destination }, event.data.admissionId),
-        };
-      case 'DischargedFromHospital':
-      case 'DiedInHospital': {
-        const d = event.data;
-        return {
-          ...state,
-          openAdmissionId: state.openAdmissionId === d.admissionId ? null : state.openAdmissionId,
-          lastAdmissionClosedAt: d.occurredAt,
-          died: state.died || event.type === 'DiedInHospital',
-          admissions: admission(
-            event.type === 'DischargedFromHospital'
-              ? {
-                  status: 'discharged',
-                  closedAt: d.occurredAt,
-                  leaveStartedAt: null,
-                  dischargeId: event.data.dischargeId,
-                }
-              : { status: 'died', closedAt: d.occurredAt, leaveStartedAt: null },
-            d.admissionId,
-          ),
-        };
-      }
-      case 'PrisonIntakeRecorded': {
-        const d = event.data;
-        return {
-          ...state,
-          openPrisonStayId: d.stayId,
-          prisonStays: {
-            ...state.prisonStays,
-            [d.stayId]: {
-              stayId: d.stayId,
-              status: 'in-custody',
-              intakeAt: d.occurredAt,
-              expectedReleaseDate: null,
-              releasedAt: null,
-              releaseId: null,
-            },
-          },
-        };
-      }
-      case 'ReleaseScheduled':
-        return {
-          ...state,
-          prisonStays: prisonStay({ expectedReleaseDate: event.data.expectedReleaseDate }, event.data.stayId),
-        };
-      case 'ReleasedFromPrison':
-        return {
-          ...state,
-          openPrisonStayId: state.openPrisonStayId === event.data.stayId ? null : state.openPrisonStayId,
-          lastReleasedAt: event.data.occurredAt,
-          prisonStays: prisonStay(
-            { status: 'released', releasedAt: event.data.occurredAt, releaseId: event.data.releaseId },
-            event.data.stayId,
-          ),
-        };
-      case 'HospitalNoticeAcknowledged':
-      case 'PrisonNoticeAcknowledged':
-        return {
-          ...state,
-          acknowledgements: {
-            ...state.acknowledgements,
-            [event.data.noticeId]: [
-              ...(state.acknowledgements[event.data.noticeId] ?? []),
-              event.data.acknowledgingUnitId,
-            ],
-          },
-        };
-      default:
-        return assertNever(event);
-    }
+    const evolved = evolveInstitution(state, event);
+    const messageId = 'medcomMessageId' in event.data ? event.data.medcomMessageId : undefined;
+    return messageId === undefined
+      ? evolved
+      : { ...evolved, medcomMessageIds: { ...evolved.medcomMessageIds, [messageId]: true } };
   },
 };
+
+function evolveInstitution(state: InstitutionState, event: InstitutionEvent): InstitutionState {
+  const admission = (changes: Partial<HospitalAdmission>, id: string) => ({
+    ...state.admissions,
+    [id]: { ...state.admissions[id], ...changes },
+  });
+  const prisonStay = (changes: Partial<PrisonStay>, id: string) => ({
+    ...state.prisonStays,
+    [id]: { ...state.prisonStays[id], ...changes },
+  });
+  switch (event.type) {
+    case 'HospitalAdmissionRecorded': {
+      const d = event.data;
+      return {
+        ...state,
+        openAdmissionId: d.admissionId,
+        admissions: {
+          ...state.admissions,
+          [d.admissionId]: {
+            admissionId: d.admissionId,
+            kind: d.kind,
+            legalBasis: d.legalBasis,
+            status: 'admitted',
+            admittedAt: d.occurredAt,
+            leaveStartedAt: null,
+            lastLeaveStartedAt: null,
+            medcomEpisodeId: d.medcomEpisodeId ?? null,
+            plannedDestination: null,
+            closedAt: null,
+            dischargeId: null,
+          },
+        },
+      };
+    }
+    case 'LeaveStarted':
+      return {
+        ...state,
+        admissions: admission(
+          { status: 'on-leave', leaveStartedAt: event.data.occurredAt },
+          event.data.admissionId,
+        ),
+      };
+    case 'LeaveEnded':
+      return {
+        ...state,
+        admissions: admission(
+          {
+            status: 'admitted',
+            leaveStartedAt: null,
+            lastLeaveStartedAt: state.admissions[event.data.admissionId].leaveStartedAt,
+          },
+          event.data.admissionId,
+        ),
+      };
+    case 'DischargePlanned':
+      return {
+        ...state,
+        admissions: admission({ plannedDestination: event.data.destination }, event.data.admissionId),
+      };
+    case 'DischargedFromHospital':
+    case 'DiedInHospital': {
+      const d = event.data;
+      return {
+        ...state,
+        openAdmissionId: state.openAdmissionId === d.admissionId ? null : state.openAdmissionId,
+        lastAdmissionClosedAt: d.occurredAt,
+        died: state.died || event.type === 'DiedInHospital',
+        admissions: admission(
+          event.type === 'DischargedFromHospital'
+            ? {
+                status: 'discharged',
+                closedAt: d.occurredAt,
+                leaveStartedAt: null,
+                dischargeId: event.data.dischargeId,
+              }
+            : { status: 'died', closedAt: d.occurredAt, leaveStartedAt: null },
+          d.admissionId,
+        ),
+      };
+    }
+    case 'HospitalNoticeRevised': {
+      const d = event.data;
+      const at = d.correctedOccurredAt;
+      const before = state.admissions[d.admissionId];
+      switch (d.revisedCode) {
+        case 'STIN':
+        case 'STAA':
+          return { ...state, admissions: admission({ admittedAt: at }, d.admissionId) };
+        case 'STOR':
+          return { ...state, admissions: admission({ leaveStartedAt: at }, d.admissionId) };
+        case 'SLOR': // the end of a leave is not kept in the state
+          return state;
+        case 'SLHJ':
+        case 'MORS':
+          return {
+            ...state,
+            lastAdmissionClosedAt:
+              state.lastAdmissionClosedAt === before.closedAt ? at : state.lastAdmissionClosedAt,
+            admissions: admission({ closedAt: at }, d.admissionId),
+          };
+        default:
+          return assertNever(d.revisedCode);
+      }
+    }
+    case 'HospitalNoticeCancelled': {
+      const d = event.data;
+      const before = state.admissions[d.admissionId];
+      switch (d.cancelledCode) {
+        case 'STIN':
+        case 'STAA':
+          return {
+            ...state,
+            openAdmissionId: state.openAdmissionId === d.admissionId ? null : state.openAdmissionId,
+            admissions: admission({ status: 'cancelled', leaveStartedAt: null }, d.admissionId),
+          };
+        case 'STOR':
+          return {
+            ...state,
+            admissions: admission({ status: 'admitted', leaveStartedAt: null }, d.admissionId),
+          };
+        case 'SLOR':
+          return {
+            ...state,
+            admissions: admission(
+              { status: 'on-leave', leaveStartedAt: before.lastLeaveStartedAt, lastLeaveStartedAt: null },
+              d.admissionId,
+            ),
+          };
+        case 'SLHJ':
+        case 'MORS':
+          return {
+            ...state,
+            openAdmissionId: d.admissionId,
+            // the death was this admission's MORS; a death recorded elsewhere (CitizenDied) is another stream
+            died: d.cancelledCode === 'MORS' ? false : state.died,
+            admissions: admission({ status: 'admitted', closedAt: null, dischargeId: null }, d.admissionId),
+          };
+        default:
+          return assertNever(d.cancelledCode);
+      }
+    }
+    case 'PrisonIntakeRecorded': {
+      const d = event.data;
+      return {
+        ...state,
+        openPrisonStayId: d.stayId,
+        prisonStays: {
+          ...state.prisonStays,
+          [d.stayId]: {
+            stayId: d.stayId,
+            status: 'in-custody',
+            intakeAt: d.occurredAt,
+            expectedReleaseDate: null,
+            releasedAt: null,
+            releaseId: null,
+          },
+        },
+      };
+    }
+    case 'ReleaseScheduled':
+      return {
+        ...state,
+        prisonStays: prisonStay({ expectedReleaseDate: event.data.expectedReleaseDate }, event.data.stayId),
+      };
+    case 'ReleasedFromPrison':
+      return {
+        ...state,
+        openPrisonStayId: state.openPrisonStayId === event.data.stayId ? null : state.openPrisonStayId,
+        lastReleasedAt: event.data.occurredAt,
+        prisonStays: prisonStay(
+          { status: 'released', releasedAt: event.data.occurredAt, releaseId: event.data.releaseId },
+          event.data.stayId,
+        ),
+      };
+    case 'HospitalNoticeAcknowledged':
+    case 'PrisonNoticeAcknowledged':
+      return {
+        ...state,
+        acknowledgements: {
+          ...state.acknowledgements,
+          [event.data.noticeId]: [
+            ...(state.acknowledgements[event.data.noticeId] ?? []),
+            event.data.acknowledgingUnitId,
+          ],
+        },
+      };
+    default:
+      return assertNever(event);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Timeline
@@ -866,6 +1150,10 @@ export function summarizeInstitution(event: InstitutionEvent): string {
       return `${KIND_TEXT[event.data.kind]} discharge (SLHJ) to ${destinationText(event.data.destination)}`;
     case 'DiedInHospital':
       return `Died during ${event.data.kind} admission (MORS)`;
+    case 'HospitalNoticeRevised':
+      return `${KIND_TEXT[event.data.kind]} notice revised (${event.data.medcomCode}): ${event.data.revisedCode} time corrected to ${event.data.correctedOccurredAt}`;
+    case 'HospitalNoticeCancelled':
+      return `${KIND_TEXT[event.data.kind]} notice cancelled (${event.data.medcomCode}): the ${event.data.cancelledCode} notice was sent in error and is retracted`;
     case 'PrisonIntakeRecorded':
       return `Prison intake at ${event.data.institutionName}`;
     case 'ReleaseScheduled': {
@@ -896,6 +1184,8 @@ export const institutionProcess: ProcessDefinition<InstitutionCommand, Instituti
     DischargePlanned: { schemaVersion: 1, category: 'health' },
     DischargedFromHospital: { schemaVersion: 1, category: 'health' },
     DiedInHospital: { schemaVersion: 1, category: 'health' },
+    HospitalNoticeRevised: { schemaVersion: 1, category: 'health' },
+    HospitalNoticeCancelled: { schemaVersion: 1, category: 'health' },
     HospitalNoticeAcknowledged: { schemaVersion: 1, category: 'health' },
     PrisonIntakeRecorded: { schemaVersion: 1, category: 'justice', legalBasis: PRISON_LEGAL_BASIS },
     ReleaseScheduled: { schemaVersion: 1, category: 'justice', legalBasis: PRISON_LEGAL_BASIS },

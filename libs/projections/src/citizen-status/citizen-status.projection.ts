@@ -32,6 +32,8 @@ const HANDLED = new Set<string>([
   'DischargePlanned',
   'DischargedFromHospital',
   'DiedInHospital',
+  'HospitalNoticeRevised',
+  'HospitalNoticeCancelled',
   'PrisonIntakeRecorded',
   'ReleaseScheduled',
   'ReleasedFromPrison',
@@ -272,6 +274,36 @@ export class CitizenStatusProjection implements Projection {
           event.data.occurredAt,
         );
         return;
+      // MedCom RE_xx / AN_xx: the stay row follows the corrected or retracted notice. A retracted death (AN_MORS)
+      // reopens the stay but keeps died_at: the citizen stream may hold a death of its own (CitizenDied).
+      case 'HospitalNoticeRevised': {
+        const d = event.data;
+        const column = d.revisedCode === 'STIN' || d.revisedCode === 'STAA' ? 'started_at' : 'ended_at';
+        if (d.revisedCode === 'STOR' || d.revisedCode === 'SLOR') return;
+        await q(
+          `UPDATE citizen_institution_stays SET ${column} = $3
+            WHERE citizen_id = $1 AND institution = 'hospital' AND stay_id = $2`,
+          [d.citizenId, d.admissionId, d.correctedOccurredAt],
+        );
+        return;
+      }
+      case 'HospitalNoticeCancelled': {
+        const d = event.data;
+        if (d.cancelledCode === 'STIN' || d.cancelledCode === 'STAA') {
+          await q(
+            `DELETE FROM citizen_institution_stays
+              WHERE citizen_id = $1 AND institution = 'hospital' AND stay_id = $2`,
+            [d.citizenId, d.admissionId],
+          );
+        } else if (d.cancelledCode === 'SLHJ' || d.cancelledCode === 'MORS') {
+          await q(
+            `UPDATE citizen_institution_stays SET ended_at = NULL
+              WHERE citizen_id = $1 AND institution = 'hospital' AND stay_id = $2`,
+            [d.citizenId, d.admissionId],
+          );
+        }
+        return;
+      }
       case 'PrisonIntakeRecorded':
         await q(
           `INSERT INTO citizen_institution_stays (citizen_id, institution, stay_id, started_at)

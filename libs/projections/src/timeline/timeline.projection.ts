@@ -33,6 +33,16 @@ const ONCE_ERASED = summariesOnceErased();
  * citizen's personal data is erased, those rows of the citizen get their erased summary, so the read model keeps no
  * text that might name the person. A rebuild replays the same erasure after the same rows, so it ends the same.
  */
+/** The event type each MedCom notice code records (institution process). */
+const RETRACTED_TYPE: Readonly<Record<string, string>> = {
+  STIN: 'HospitalAdmissionRecorded',
+  STAA: 'HospitalAdmissionRecorded',
+  STOR: 'LeaveStarted',
+  SLOR: 'LeaveEnded',
+  SLHJ: 'DischargedFromHospital',
+  MORS: 'DiedInHospital',
+};
+
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
 
@@ -42,6 +52,7 @@ export class TimelineProjection implements Projection {
       if (event.type === 'CitizenPersonalDataErased' && typeof event.data.citizenId === 'string') {
         await this.redactFreeText(tx, event.data.citizenId);
       }
+      if (event.type === 'HospitalNoticeCancelled') await this.markRetracted(tx, event);
     }
   }
 
@@ -93,6 +104,26 @@ export class TimelineProjection implements Projection {
         WHERE t.type = r.type AND t.summary <> r.summary
           AND (t.citizen_id = $1::uuid OR strpos(t.stream_id, $1::text) > 0)`,
       [citizenId, [...ONCE_ERASED.keys()], [...ONCE_ERASED.values()]],
+    );
+  }
+
+  /**
+   * MedCom AN_xx: the retracted notice keeps its row (the history is what it is), but its summary says it was
+   * retracted, so nobody reads an admission that never happened as a fact. The row is the latest event of the
+   * cancelled kind for the same admission before the cancellation; a rebuild finds the same row.
+   */
+  private async markRetracted(tx: PoolClient, event: RecordedEvent): Promise<void> {
+    const type = RETRACTED_TYPE[String(event.data.cancelledCode)];
+    if (type === undefined) return;
+    const note = ` [retracted: ${String(event.data.medcomCode)}]`;
+    await tx.query(
+      `UPDATE timeline_entries t SET summary = t.summary || $4
+        WHERE strpos(t.summary, $4) = 0
+          AND t.event_id = (SELECT e.event_id FROM events e
+                             WHERE e.stream_id = $1 AND e.type = $2 AND e.data->>'admissionId' = $3
+                               AND e.global_position < $5
+                             ORDER BY e.global_position DESC LIMIT 1)`,
+      [event.streamId, type, String(event.data.admissionId), note, event.globalPosition.toString()],
     );
   }
 

@@ -62,4 +62,25 @@ describe('A11 admission pauses support', () => {
     discharged.record(facts.discharged('adm-1', 'own-home', '2026-03-02T09:00:00Z'));
     expect(discharged.alerts('A11')[0].state.status).toBe('resolved');
   });
+  it('resolves itself when the admission is retracted (MedCom AN_STIN), not when only a leave is', () => {
+    const cancel = (code: 'STIN' | 'STOR', admissionId = 'adm-1') => ({
+      type: 'HospitalNoticeCancelled' as const,
+      data: {
+        citizenId: 'c-1',
+        occurredAt: '2026-03-02T09:00:00.000Z',
+        admissionId,
+        kind: 'psychiatric' as const,
+        legalBasis: 'psykiatriloven §13 a-c' as const,
+        medcomCode: `AN_${code}` as const,
+        cancelledCode: code,
+      },
+    });
+    const engine = supported();
+    engine.record(facts.hospitalAdmitted('adm-1'));
+    engine.record(cancel('STOR'));
+    engine.record(cancel('STIN', 'adm-other'));
+    expect(engine.alerts('A11')[0].state.status).toBe('open');
+    engine.record(cancel('STIN'));
+    expect(engine.alerts('A11')[0].state.status).toBe('resolved');
+  });
 });

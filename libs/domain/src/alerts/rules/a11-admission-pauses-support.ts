@@ -56,6 +56,7 @@ export const a11AdmissionPausesSupport: AlertRule = {
     'PrisonNoticeAcknowledged',
     'DischargedFromHospital',
     'DiedInHospital',
+    'HospitalNoticeCancelled',
     'ReleasedFromPrison',
   ],
   resolves: (alert, { event }) => {
@@ -66,6 +67,12 @@ export const a11AdmissionPausesSupport: AlertRule = {
       case 'DischargedFromHospital':
       case 'DiedInHospital':
         return event.data.admissionId === alert.subjectId;
+      // A retracted admission (MedCom AN_STIN/AN_STAA) did not happen: nothing is paused, nothing to keep up.
+      case 'HospitalNoticeCancelled':
+        return (
+          (event.data.cancelledCode === 'STIN' || event.data.cancelledCode === 'STAA') &&
+          event.data.admissionId === alert.subjectId
+        );
       case 'ReleasedFromPrison':
         return event.data.stayId === alert.subjectId;
       default:
