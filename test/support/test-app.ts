@@ -38,6 +38,7 @@ function defaultUnitFor(options: InjectOptions): UnitType {
   if (/\/institution\/notices\//.test(url)) return 'social-authority';
   if (/\/institution\//.test(url)) return 'psychiatry';
   if (url.startsWith('/fhir/hospital-notifications')) return 'psychiatry';
+  if (url.startsWith('/notices/discharges')) return 'psychiatry';
   if (/\/employment\//.test(url)) return 'jobcentre';
   return 'social-authority';
 }

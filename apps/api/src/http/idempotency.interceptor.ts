@@ -5,6 +5,7 @@ import {
   Inject,
   Injectable,
   NestInterceptor,
+  SetMetadata,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
@@ -16,6 +17,11 @@ import { APP_CONFIG, AppConfig, PG_POOL } from '@hf/platform';
 import { ProblemException } from './problem';
 import { principalOf } from './authentication.guard';
 import { header } from './request-context';
+
+const MESSAGE_ID_IS_KEY = 'hf:message-id-is-idempotency-key';
+
+/** The route treats the sender's X-Message-Id as its Idempotency-Key: a repeated message replays the answer. */
+export const IdempotentByMessageId = () => SetMetadata(MESSAGE_ID_IS_KEY, true);
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /** An unfinished claim older than this is treated as left behind by a crashed process. */
@@ -48,7 +54,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const key = header(request, 'idempotency-key');
+    // Notices from other systems are idempotent by the sender's own message id (X-Message-Id) as well.
+    const key =
+      header(request, 'idempotency-key') ??
+      (this.reflector.get<boolean>(MESSAGE_ID_IS_KEY, context.getHandler())
+        ? header(request, 'x-message-id')
+        : undefined);
     if (key === undefined || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method))
       return next.handle();
     if (!KEY_PATTERN.test(key)) {

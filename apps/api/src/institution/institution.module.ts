@@ -6,6 +6,7 @@ import { RecordDeathInHospitalController } from './record-death-in-hospital/reco
 import { RecordHospitalAdmissionController } from './record-hospital-admission/record-hospital-admission.controller';
 import { RecordHospitalDischargeController } from './record-hospital-discharge/record-hospital-discharge.controller';
 import { ReceiveHospitalNotificationController } from './receive-hospital-notification/receive-hospital-notification.controller';
+import { ReceiveDischargeNoticeController } from './receive-discharge-notice/receive-discharge-notice.controller';
 import { RecordPrisonIntakeController } from './record-prison-intake/record-prison-intake.controller';
 import { RecordPrisonReleaseController } from './record-prison-release/record-prison-release.controller';
 import { SchedulePrisonReleaseController } from './schedule-prison-release/schedule-prison-release.controller';
@@ -28,6 +29,7 @@ import { StartHospitalLeaveController } from './start-hospital-leave/start-hospi
     RecordPrisonReleaseController,
     AcknowledgeNoticeController,
     ReceiveHospitalNotificationController,
+    ReceiveDischargeNoticeController,
   ],
 })
 export class InstitutionModule {}
