@@ -486,6 +486,55 @@ describe('webhooks and feed', () => {
     expect(receiver.requests.filter((r) => r.path === '/consent' || r.subject === c)).toEqual([]);
   });
 
+  it('sends a domain event type a subscription names, for citizens the unit may see it of', async () => {
+    await subscribe(SHELTER, '/events', { alertRules: [], eventTypes: ['DischargePlanned'] });
+    const named = await citizen();
+    await psychiatricDischarge(named);
+    const got = await eventually(
+      async () => receiver.delivered('/events').filter((r) => r.subject === named),
+      (r) => r.length > 0,
+    );
+    expect(got.map((r) => r.type)).toEqual(['dk.housingfirst.event.discharge-planned']);
+    expect(got[0].data).toEqual({
+      eventId: expect.any(String),
+      eventType: 'DischargePlanned',
+      links: { self: `/citizens/${named}/timeline` },
+    });
+    // a discharge planned to another shelter is health data the shelter may not see: queued, then withheld
+    const other = await citizen();
+    const admission = await as<{ admissionId: string }>(
+      'psychiatry',
+      'POST',
+      `/citizens/${other}/institution/hospital-admissions`,
+      { kind: 'psychiatric', hospitalName: 'Psykiatrisk Center København', occurredAt: now.toISOString() },
+    );
+    await as(
+      'psychiatry',
+      'POST',
+      `/citizens/${other}/institution/hospital-admissions/${admission.body.admissionId}/discharge-planned`,
+      {
+        expectedDate: '2026-03-03',
+        destination: 'unit-another-shelter',
+        housingStatus: 'no-home',
+        medicationNeeds: 'none',
+        occurredAt: now.toISOString(),
+      },
+    );
+    const subscriptionId = (
+      await as<{ subscriptions: { subscriptionId: string; url: string }[] }>(
+        SHELTER,
+        'GET',
+        '/webhook-subscriptions',
+      )
+    ).body.subscriptions.find((s) => s.url.endsWith('/events'))!.subscriptionId;
+    const log = await eventually(
+      () => deliveries(SHELTER, subscriptionId),
+      (d) => d.length === 2 && d.every((x) => x.status !== 'pending'),
+    );
+    expect(log.map((d) => d.status)).toEqual(['delivered', 'withheld']);
+    expect(receiver.requests.filter((r) => r.path === '/events').map((r) => r.subject)).toEqual([named]);
+  });
+
   it('rotating the secret signs with both secrets for the grace period', async () => {
     const rotated = await as<{ secret: string }>(
       'shelter',
