@@ -1,4 +1,5 @@
 import type { Unit } from '@hf/access';
+import { randomUUID } from 'node:crypto';
 import type { WebhookConfig } from '@hf/platform';
 import { inTransaction } from '@hf/platform';
 import {
@@ -38,14 +39,21 @@ export interface DispatcherClock {
   now(): Date;
 }
 
+/** How much longer than the request timeout a claim lasts before another worker may take the delivery. */
+const LEASE_MARGIN_MS = 30_000;
+
 /**
- * Sends queued deliveries. One delivery per transaction: the row is claimed FOR UPDATE SKIP LOCKED (so several
- * workers share the queue), judged by the access policy, sent, and its outcome written before COMMIT. A crash
- * mid-send rolls the claim back and the row is sent again later (at-least-once; receivers dedupe by webhook-id,
- * which is the row's id and never changes).
+ * Sends queued deliveries. A delivery is claimed in a short transaction (FOR UPDATE SKIP LOCKED, so several workers
+ * share the queue) that leases it for the request timeout plus a margin; the request is sent with no transaction
+ * open (a transaction held across a slow receiver would hold back the event feed of the whole server, see README);
+ * the outcome is written in a second short transaction, only if the lease is still ours. A worker that crashes
+ * mid-send leaves its lease to expire and the delivery is sent again (at-least-once; receivers dedupe by
+ * webhook-id, which is the row's id and never changes). A leased delivery is still pending, so it keeps holding back
+ * the citizen's later items.
  *
- * Due times use the injected clock (tests move it); the `webhook-timestamp` is the real wall clock, because it
- * tells the receiver when the bytes were signed and receivers reject timestamps far from their own clock.
+ * Due times use the injected clock (tests move it); leases use the database's real time, since they are about
+ * crashed processes. The `webhook-timestamp` is the real wall clock too: it tells the receiver when the bytes were
+ * signed, and receivers reject timestamps far from their own clock.
  */
 export class WebhookDispatcher {
   private running = false;
@@ -75,31 +83,28 @@ export class WebhookDispatcher {
 
   /** Sends one due delivery; false when none is due. */
   async dispatchOne(): Promise<boolean> {
-    return inTransaction(this.pool, async (tx) => {
-      const now = this.clock.now();
-      const claimed = await this.claim(tx, now);
-      if (!claimed) return false;
-      const unit: Unit = { id: claimed.unit_id, type: claimed.unit_type, municipality: claimed.municipality };
-      const principalId = `webhook:${claimed.subscription_id}`;
-      if (!(await unitMaySee(this.pool, claimed, { principalId, unit, purpose: claimed.purpose }, now))) {
-        // Never sent: a consent withdrawn (or a relation ended) since the item was queued.
-        await tx.query(
-          `UPDATE webhook_deliveries SET status = 'withheld', updated_at = now() WHERE delivery_id = $1`,
-          [claimed.delivery_id],
-        );
-        this.logger.info(
-          { deliveryId: claimed.delivery_id },
-          'webhook delivery withheld by the access policy',
-        );
-        return true;
-      }
-      const outcome = await this.send(claimed, now);
-      await this.record(tx, claimed, outcome, now, principalId);
+    const now = this.clock.now();
+    const token = randomUUID();
+    const claimed = await inTransaction(this.pool, (tx) => this.claim(tx, now, token));
+    if (!claimed) return false;
+    const unit: Unit = { id: claimed.unit_id, type: claimed.unit_type, municipality: claimed.municipality };
+    const principalId = `webhook:${claimed.subscription_id}`;
+    if (!(await unitMaySee(this.pool, claimed, { principalId, unit, purpose: claimed.purpose }, now))) {
+      // Never sent: a consent withdrawn (or a relation ended) since the item was queued.
+      await this.pool.query(
+        `UPDATE webhook_deliveries SET status = 'withheld', lease_until = NULL, lease_token = NULL, updated_at = now()
+          WHERE delivery_id = $1 AND lease_token = $2`,
+        [claimed.delivery_id, token],
+      );
+      this.logger.info({ deliveryId: claimed.delivery_id }, 'webhook delivery withheld by the access policy');
       return true;
-    });
+    }
+    const outcome = await this.send(claimed, now);
+    await inTransaction(this.pool, (tx) => this.record(tx, claimed, outcome, now, principalId, token));
+    return true;
   }
 
-  private async claim(tx: PoolClient, now: Date): Promise<Claimed | null> {
+  private async claim(tx: PoolClient, now: Date, token: string): Promise<Claimed | null> {
     const { rows } = await tx.query<Claimed>(
       `SELECT d.delivery_id, d.subscription_id, d.attempts, s.url, s.unit_id, s.unit_type, s.municipality, s.purpose,
               s.secrets, i.*
@@ -107,6 +112,7 @@ export class WebhookDispatcher {
          JOIN webhook_subscriptions s ON s.subscription_id = d.subscription_id
          JOIN notification_items i ON i.item_id = d.item_id
         WHERE d.status = 'pending' AND s.status = 'active' AND d.next_attempt_at <= $1
+          AND (d.lease_until IS NULL OR d.lease_until < now())
           AND ${IN_ORDER_SQL}
           AND ${timelineReadySql('i')}
         ORDER BY d.next_attempt_at, d.item_id
@@ -114,7 +120,14 @@ export class WebhookDispatcher {
         FOR UPDATE OF d SKIP LOCKED`,
       [now],
     );
-    return rows[0] ?? null;
+    const claimed = rows[0];
+    if (!claimed) return null;
+    await tx.query(
+      `UPDATE webhook_deliveries SET lease_until = now() + $2 * interval '1 millisecond', lease_token = $3
+        WHERE delivery_id = $1`,
+      [claimed.delivery_id, this.config.timeoutMs + LEASE_MARGIN_MS, token],
+    );
+    return claimed;
   }
 
   private async send(delivery: Claimed, now: Date): Promise<Outcome> {
@@ -167,14 +180,24 @@ export class WebhookDispatcher {
     outcome: Outcome,
     now: Date,
     principalId: string,
+    token: string,
   ): Promise<void> {
     const attempts = delivery.attempts + 1;
     const log = { deliveryId: delivery.delivery_id, subscriptionId: delivery.subscription_id, attempts };
+    // Our lease ran out and another worker took the delivery over: its outcome counts, not ours.
+    const held = await tx.query(
+      `SELECT 1 FROM webhook_deliveries WHERE delivery_id = $1 AND lease_token = $2 FOR UPDATE`,
+      [delivery.delivery_id, token],
+    );
+    if (held.rowCount === 0) {
+      this.logger.warn(log, 'webhook delivery lease lost before its outcome was recorded');
+      return;
+    }
     switch (outcome.kind) {
       case 'delivered':
         await tx.query(
           `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, last_status_code = $3, last_error = NULL,
-             delivered_at = $4, updated_at = now() WHERE delivery_id = $1`,
+             delivered_at = $4, lease_until = NULL, lease_token = NULL, updated_at = now() WHERE delivery_id = $1`,
           [delivery.delivery_id, attempts, outcome.status, now],
         );
         // A delivery of citizen data is a read by the receiving unit: one audit entry, like an inbox read.
@@ -188,7 +211,8 @@ export class WebhookDispatcher {
       case 'gone':
         // 410 Gone: the receiver asks us to stop. The delivery stays pending, so a re-enabled endpoint gets it.
         await tx.query(
-          `UPDATE webhook_deliveries SET attempts = $2, last_status_code = 410, updated_at = now() WHERE delivery_id = $1`,
+          `UPDATE webhook_deliveries SET attempts = $2, last_status_code = 410, lease_until = NULL, lease_token = NULL,
+             updated_at = now() WHERE delivery_id = $1`,
           [delivery.delivery_id, attempts],
         );
         await tx.query(
@@ -211,7 +235,7 @@ export class WebhookDispatcher {
         );
         await tx.query(
           `UPDATE webhook_deliveries SET status = $2, attempts = $3, last_status_code = $4, last_error = $5,
-             next_attempt_at = $6, updated_at = now() WHERE delivery_id = $1`,
+             next_attempt_at = $6, lease_until = NULL, lease_token = NULL, updated_at = now() WHERE delivery_id = $1`,
           [
             delivery.delivery_id,
             next.kind === 'dead' ? 'dead' : 'pending',

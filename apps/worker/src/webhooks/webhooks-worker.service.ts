@@ -12,13 +12,13 @@ import { CLOCK, Clock, systemClock } from '../../../api/src/shared/clock';
 import { PG_POOL } from '@hf/platform';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
-/** Connections of the dispatcher's own pool: the claimed delivery's transaction and the access look-ups. */
+/** Connections of the dispatcher's own pool: the claim and outcome transactions and the access look-ups. */
 export const WEBHOOK_POOL_SIZE = 3;
 
 /**
- * Runs the webhook dispatcher on a pool of its own: a claimed delivery holds its transaction while the receiver
- * answers (up to the timeout), which must not take connections from the API or the projections. Time is the
- * API's clock when the worker runs in the API process (tests), else the system clock.
+ * Runs the webhook dispatcher on a pool of its own, so slow receivers and access look-ups never take connections
+ * from the API or the projections. Time is the API's clock when the worker runs in the API process (tests), else
+ * the system clock.
  */
 @Injectable()
 export class WebhooksWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {

@@ -67,6 +67,9 @@ CREATE TABLE webhook_deliveries (
   created_at       timestamptz NOT NULL DEFAULT now(),
   updated_at       timestamptz NOT NULL DEFAULT now(),
   delivered_at     timestamptz,
+  -- a worker's claim while it sends (real time): an expired lease is a crashed worker, and the row is taken again
+  lease_until      timestamptz,
+  lease_token      uuid,
   UNIQUE (subscription_id, item_id)
 );
 CREATE INDEX webhook_deliveries_due_idx ON webhook_deliveries (next_attempt_at, item_id) WHERE status = 'pending';
