@@ -116,7 +116,11 @@ export class NotificationItemsProjection implements Projection {
       );
     } else if (event.type === 'AlertEscalated') {
       await tx.query(
-        `UPDATE notification_alerts SET severity = $2, recipients = recipients || $3::jsonb WHERE alert_id = $1`,
+        // Only recipients not there yet: re-applying the event (a rebuild) must not grow the list.
+        `UPDATE notification_alerts SET severity = $2,
+           recipients = recipients || (SELECT coalesce(jsonb_agg(r), '[]'::jsonb) FROM jsonb_array_elements($3::jsonb) r
+                                        WHERE NOT recipients @> jsonb_build_array(r))
+         WHERE alert_id = $1`,
         [d.alertId, d.severity, JSON.stringify(d.addedRecipients ?? [])],
       );
     }
