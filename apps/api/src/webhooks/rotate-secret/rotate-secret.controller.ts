@@ -1,4 +1,4 @@
-import { Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig, PG_POOL } from '@hf/platform';
 import { generateSecret, sealSecret, secretsValidAt, type StoredSecret } from '@hf/projections/notifications';
@@ -9,6 +9,7 @@ import { Ctx, RequestContext } from '../../http/request-context';
 import { UuidParam } from '../../http/validators';
 import { CLOCK, Clock } from '../../shared/clock';
 import { ownSubscription } from '../own-subscription';
+import { RotateSecretDto } from './rotate-secret.dto';
 
 export class RotatedSecretResponse {
   @ApiProperty({
@@ -44,12 +45,13 @@ export class RotateSecretController {
   @ApiProblems(400, 404)
   async rotate(
     @UuidParam('subscriptionId') id: string,
+    @Body() dto: RotateSecretDto,
     @Ctx() ctx: RequestContext,
   ): Promise<RotatedSecretResponse> {
     const subscription = await ownSubscription(this.pool, id, ctx);
     const now = this.clock.now();
     const until = new Date(
-      now.getTime() + this.config.webhooks.secretRotationGraceHours * 3_600_000,
+      now.getTime() + (dto.graceHours ?? this.config.webhooks.secretRotationGraceHours) * 3_600_000,
     ).toISOString();
     const secret = generateSecret();
     const kept = secretsValidAt(subscription.secrets as StoredSecret[], now).map((s) => ({
