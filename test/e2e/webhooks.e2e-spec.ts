@@ -1,7 +1,11 @@
 import { createServer, get, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import pino from 'pino';
+import { Pool } from 'pg';
+import { WebhookDispatcher } from '../../apps/worker/src/webhooks/webhook-dispatcher';
 import { WebhooksWorker } from '../../apps/worker/src/webhooks/webhooks-worker.service';
+import { APP_CONFIG, type AppConfig } from '../../libs/platform/src';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -298,6 +302,18 @@ describe('webhooks and feed', () => {
   it('retries through a receiver outage with the test clock: everything arrives once per webhook-id, in order per citizen', async () => {
     const flaky = await subscribe('social-authority', '/flaky');
     receiver.answer.set('/flaky', 503);
+    // a second worker's dispatcher on a pool of its own shares the queue: no delivery may be claimed twice
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const secondPool = new Pool({ connectionString: t.db.url, max: 3 });
+    const second = new WebhookDispatcher(
+      secondPool,
+      config.webhooks,
+      config.masterKey,
+      { now: () => now },
+      pino({ level: 'silent' }),
+      20,
+    );
+    second.start();
     const citizens = [await citizen(), await citizen(), await citizen()];
     for (const c of citizens) await psychiatricDischarge(c);
     // each citizen's A1 has been tried and refused
@@ -330,12 +346,21 @@ describe('webhooks and feed', () => {
         (n) => n >= attemptsBefore + 3,
       );
     }
+    // three attempts per queued first item (the first, then one per round), none twice in a round, none of the
+    // second items yet: two dispatchers never claimed the same delivery and the order rule held them back
+    const tried = receiver.requests.filter((r) => r.path === '/flaky');
+    expect(tried.every((r) => r.type === 'dk.housingfirst.alert.raised')).toBe(true);
+    const perId = new Map<string, number>();
+    for (const r of tried) perId.set(r.webhookId, (perId.get(r.webhookId) ?? 0) + 1);
+    expect([...perId.values()]).toEqual([3, 3, 3]);
     receiver.answer.delete('/flaky');
     later(60);
     const log = await eventually(
       () => deliveries('social-authority', flaky),
       (d) => d.every((x) => x.status === 'delivered'),
     );
+    await second.stop();
+    await secondPool.end();
     expect(log.every((x) => x.status === 'delivered')).toBe(true);
     const received = receiver.delivered('/flaky');
     // nothing lost, nothing extra: exactly the delivery log, each webhook-id accepted once
