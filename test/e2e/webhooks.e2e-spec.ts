@@ -446,7 +446,54 @@ describe('webhooks and feed', () => {
       (r) => r.length === 1,
     );
     expect(received).toHaveLength(1);
-    expect((await deliveries('social-authority', dead))[0].status).toBe('delivered');
+    // the outcome is written just after the receiver answered
+    const after = await eventually(
+      () => deliveries('social-authority', dead),
+      (d) => d[0].status === 'delivered',
+    );
+    expect(after[0].status).toBe('delivered');
+  });
+
+  it('a delivery claimed by a worker that died mid-send is sent again once its lease expires', async () => {
+    const crash = await subscribe('social-authority', '/crash', { alertRules: ['A1'] });
+    const worker = t.app.get(WebhooksWorker);
+    const c = await citizen();
+    await worker.dispatcher.stop();
+    try {
+      await psychiatricDischarge(c);
+      await eventually(
+        () => deliveries('social-authority', crash),
+        (d) => d.length > 0,
+      );
+      // what a worker leaves behind when it dies after claiming: a lease, no outcome
+      await t.db.pool.query(
+        `UPDATE webhook_deliveries SET lease_until = now() + interval '1 hour', lease_token = gen_random_uuid()
+          WHERE subscription_id = $1`,
+        [crash],
+      );
+    } finally {
+      worker.dispatcher.start();
+    }
+    // while the lease runs, nothing is sent (the social authority's other subscription gets the same A1 meanwhile)
+    await eventually(
+      async () => receiver.delivered('/sa').filter((r) => r.subject === c),
+      (r) => r.length > 0,
+    );
+    expect(receiver.requests.filter((r) => r.path === '/crash')).toEqual([]);
+    await t.db.pool.query(
+      `UPDATE webhook_deliveries SET lease_until = now() - interval '1 second' WHERE subscription_id = $1`,
+      [crash],
+    );
+    const got = await eventually(
+      async () => receiver.delivered('/crash'),
+      (r) => r.length === 1,
+    );
+    expect(got.map((r) => r.subject)).toEqual([c]);
+    const log = await eventually(
+      () => deliveries('social-authority', crash),
+      (d) => d[0].status === 'delivered',
+    );
+    expect(log[0]).toMatchObject({ status: 'delivered', attempts: 1 });
   });
 
   it('withholds a shelter item whose consent was withdrawn after it was queued', async () => {
@@ -583,6 +630,11 @@ describe('webhooks and feed', () => {
       items: { cursor: string; event: { id: string; type: string; subject: string } }[];
       nextCursor: string;
     };
+    // every item queued for the shelter's webhook has been sent (or withheld) by now
+    await eventually(
+      () => deliveries(SHELTER, shelterSubscription),
+      (d) => d.every((x) => x.status !== 'pending'),
+    );
     const all = (await as<Page>('shelter', 'GET', '/feed?limit=200')).body;
     const webhookIds = receiver.delivered('/shelter').map((r) => r.data.eventId);
     expect(all.items.length).toBeGreaterThan(3);
