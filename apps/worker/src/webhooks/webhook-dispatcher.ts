@@ -138,6 +138,7 @@ export class WebhookDispatcher {
     );
     const webhookId = `msg_${delivery.delivery_id}`;
     const timestamp = new Date();
+    const signal = AbortSignal.timeout(this.config.timeoutMs);
     try {
       const response = await fetch(delivery.url, {
         method: 'POST',
@@ -150,7 +151,7 @@ export class WebhookDispatcher {
         body,
         // A redirect could point anywhere (an internal address included): it counts as a failure.
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.timeoutMs),
+        signal,
       });
       await response.body?.cancel().catch(() => undefined);
       if (response.status >= 200 && response.status < 300)
@@ -163,12 +164,14 @@ export class WebhookDispatcher {
         retryAfter: parseRetryAfter(response.headers.get('retry-after'), new Date()),
       };
     } catch (error) {
-      // Only the error's name: a message could echo the URL, which is the receiver's and may carry a token.
-      const name = error instanceof Error ? error.name : 'Error';
+      // Only the error's name: a message could echo the URL, which is the receiver's and may carry a token. The
+      // abort is read from the signal, since the error fetch rejects with differs between Node versions.
+      if (signal.aborted) return { kind: 'failed', status: null, error: 'timeout', retryAfter: null };
+      const name = (error as { name?: unknown } | null)?.name;
       return {
         kind: 'failed',
         status: null,
-        error: name === 'TimeoutError' ? 'timeout' : name,
+        error: typeof name === 'string' ? name : 'Error',
         retryAfter: null,
       };
     }
