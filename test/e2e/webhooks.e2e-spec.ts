@@ -33,6 +33,8 @@ class Receiver {
   readonly requests: Received[] = [];
   readonly secrets = new Map<string, string[]>();
   readonly answer = new Map<string, number>();
+  readonly hang = new Set<string>();
+  private readonly hung: ServerResponse[] = [];
   private server!: Server;
   url = '';
 
@@ -43,6 +45,7 @@ class Receiver {
   }
 
   stop(): Promise<void> {
+    this.hung.forEach((res) => res.writeHead(204).end());
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
@@ -75,6 +78,11 @@ class Receiver {
       }
     });
     // An unsigned or badly signed request is refused like a real receiver would, and recorded as such.
+    // a receiver that never answers (until the test ends): the dispatcher's timeout must give up on it
+    if (this.hang.has(path)) {
+      this.hung.push(res);
+      return;
+    }
     const status = verifiedWith.length === 0 ? 401 : (this.answer.get(path) ?? 204);
     const event = JSON.parse(body) as { type: string; subject: string; data: Received['data'] };
     this.requests.push({
@@ -100,8 +108,8 @@ describe('webhooks and feed', () => {
     await receiver.start();
     t = await startTestApp({
       clock: { now: () => now },
-      // four retries (5 s, 1 min, 5 min, 30 min) so a dead letter takes a few clock moves
-      webhooks: { retryScheduleSeconds: [5, 60, 300, 1800] },
+      // four retries (5 s, 1 min, 5 min, 30 min) so a dead letter takes a few clock moves; a short request timeout
+      webhooks: { retryScheduleSeconds: [5, 60, 300, 1800], timeoutMs: 500 },
     });
   });
   afterAll(async () => {
@@ -452,6 +460,24 @@ describe('webhooks and feed', () => {
       (d) => d[0].status === 'delivered',
     );
     expect(after[0].status).toBe('delivered');
+  });
+
+  it('gives up on a receiver that does not answer within the timeout and retries later', async () => {
+    const slow = await subscribe('social-authority', '/slow', { alertRules: ['A1'] });
+    receiver.hang.add('/slow');
+    await psychiatricDischarge(await citizen());
+    const log = await eventually(
+      () => deliveries('social-authority', slow),
+      (d) => d[0]?.attempts === 1,
+    );
+    expect(log[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: 'timeout',
+    });
+    expect(log[0]).toHaveProperty('nextAttemptAt', expect.any(String));
+    await as('social-authority', 'DELETE', `/webhook-subscriptions/${slow}`);
   });
 
   it('a delivery claimed by a worker that died mid-send is sent again once its lease expires', async () => {
