@@ -4,7 +4,7 @@ import { PrincipalRegistry } from '../../libs/access/src';
 import { UNIT_TYPES, type UnitType } from '../../libs/domain/src/alerts/alert';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { Clock } from '../../apps/api/src/shared/clock';
-import { AppConfig, createLogger, loadConfig } from '../../libs/platform/src';
+import { AppConfig, createLogger, loadConfig, WebhookConfig } from '../../libs/platform/src';
 import { notePersonalData } from './log-scan';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -53,13 +53,17 @@ export async function startTestApp(
     bodyLimitBytes?: number;
     oidc?: AppConfig['oidc'];
     rateLimitPerMinute?: number;
+    /** e.g. a shorter retry schedule, so a test reaches a dead letter in a few clock moves */
+    webhooks?: Partial<WebhookConfig>;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({ migrate: false, poolSize: 2 });
   const logLines: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logLines.push(line) });
+  const base = loadConfig({});
   const config = {
-    ...loadConfig({}),
+    ...base,
+    webhooks: { ...base.webhooks, ...(options.webhooks ?? {}) },
     databaseUrl: db.url,
     databasePoolSize: 6,
     projectionPollMs: 20,

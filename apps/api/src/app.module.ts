@@ -19,6 +19,8 @@ import { IdentityModule } from './identity/identity.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AccessApiModule } from './access/access-api.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { FeedModule } from './feed/feed.module';
 import { DecideHandler } from './shared/decide/decide.handler';
 // Each process module is added on the line marked with its name.
 import { PlanModule } from './plan/plan.module';
@@ -55,6 +57,8 @@ export class ApiModule {
         ReadModelsModule,
         AlertsModule,
         AccessApiModule,
+        WebhooksModule,
+        FeedModule,
         PlanModule,
         HousingModule,
         BenefitsModule,

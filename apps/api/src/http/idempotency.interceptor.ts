@@ -39,6 +39,14 @@ interface StoredResponse {
  * appends nothing; a repeat with another body is refused. Failed requests release the key, and since
  * event ids are derived from the key a retry can never store an event twice.
  */
+const SECRET_IN_RESPONSE = 'hf:secret-in-response';
+
+/**
+ * The response shows a secret once (a webhook signing secret): storing it for replay would keep it in clear in the
+ * idempotency store, so such routes refuse an Idempotency-Key instead of honouring it.
+ */
+export const SecretInResponse = () => SetMetadata(SECRET_IN_RESPONSE, true);
+
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly hashKey: Buffer;
@@ -62,6 +70,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
         : undefined);
     if (key === undefined || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method))
       return next.handle();
+    if (this.reflector.get<boolean>(SECRET_IN_RESPONSE, context.getHandler())) {
+      throw ProblemException.of(
+        400,
+        'idempotency-key-not-supported',
+        'Idempotency-Key not supported here',
+        'The response shows a secret once and is not stored for replay; send the request without Idempotency-Key.',
+      );
+    }
     if (!KEY_PATTERN.test(key)) {
       throw ProblemException.of(
         400,

@@ -38,6 +38,27 @@ export interface AppConfig {
   authFailuresPerMinute: number;
   /** seed one principal per unit type and print their API keys at start-up; never in production */
   demoMode: boolean;
+  webhooks: WebhookConfig;
+}
+
+/** Outbound webhooks and the feed (README "Webhooks and feed"). */
+export interface WebhookConfig {
+  /** CloudEvents `source` of everything this deployment sends, e.g. `/housing-first/kk-prod` */
+  source: string;
+  /** http://localhost and http://127.0.0.1 endpoints are accepted (never in production) */
+  allowLocalHttp: boolean;
+  /** per request; a slower receiver counts as a failed attempt */
+  timeoutMs: number;
+  /** delay before each retry, in seconds: the number of entries is the number of retries before `dead` */
+  retryScheduleSeconds: number[];
+  /** each delay is varied by up to this fraction either way, so receivers are not hit in waves */
+  jitter: number;
+  /** a receiver's Retry-After is honoured up to this many seconds */
+  retryAfterCapSeconds: number;
+  /** how long a rotated-out secret keeps signing next to the new one */
+  secretRotationGraceHours: number;
+  /** comment lines sent on an idle feed stream so proxies keep it open */
+  feedHeartbeatMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -66,6 +87,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidc: oidc(env),
     demoMode: demoMode(env, production),
     authFailuresPerMinute: int(env.AUTH_FAILURES_PER_MINUTE, 30, 'AUTH_FAILURES_PER_MINUTE'),
+    webhooks: webhooks(env, production),
+  };
+}
+
+/** 5 s, 1 min, 5 min, 30 min, 2 h, 6 h, 12 h, 24 h, 24 h: about 3 days and 21 hours in all. */
+const DEFAULT_RETRY_SCHEDULE = '5,60,300,1800,7200,21600,43200,86400,86400';
+
+function webhooks(env: NodeJS.ProcessEnv, production: boolean): WebhookConfig {
+  const schedule = (env.WEBHOOK_RETRY_SCHEDULE_SECONDS || DEFAULT_RETRY_SCHEDULE).split(',').map(Number);
+  if (schedule.some((s) => !Number.isInteger(s) || s < 1))
+    throw new Error('WEBHOOK_RETRY_SCHEDULE_SECONDS must be comma-separated whole seconds');
+  const allowLocalHttp = (env.WEBHOOK_ALLOW_LOCAL_HTTP ?? (production ? 'false' : 'true')) === 'true';
+  if (allowLocalHttp && production) throw new Error('WEBHOOK_ALLOW_LOCAL_HTTP cannot be used in production');
+  return {
+    source: `/housing-first/${env.DEPLOYMENT_NAME || 'local'}`,
+    allowLocalHttp,
+    timeoutMs: int(env.WEBHOOK_TIMEOUT_MS, 10_000, 'WEBHOOK_TIMEOUT_MS'),
+    retryScheduleSeconds: schedule,
+    jitter: 0.2,
+    retryAfterCapSeconds: int(env.WEBHOOK_RETRY_AFTER_CAP_SECONDS, 86_400, 'WEBHOOK_RETRY_AFTER_CAP_SECONDS'),
+    secretRotationGraceHours: 24,
+    feedHeartbeatMs: int(env.FEED_HEARTBEAT_MS, 15_000, 'FEED_HEARTBEAT_MS'),
   };
 }
 

@@ -12,6 +12,7 @@ import { sql as alertsInbox } from './0011-alerts-inbox';
 import { sql as principals } from './0012-principals';
 import { sql as timelineAccess } from './0013-timeline-access';
 import { sql as personalDataErasure } from './0014-personal-data-erasure';
+import { sql as webhooks } from './0015-webhooks';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'principals', sql: principals },
   { version: 13, name: 'timeline-access', sql: timelineAccess },
   { version: 14, name: 'personal-data-erasure', sql: personalDataErasure },
+  { version: 15, name: 'webhooks', sql: webhooks },
 ];
