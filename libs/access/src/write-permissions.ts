@@ -1,13 +1,5 @@
 import type { UnitType } from '@hf/domain/alerts/alert';
-
-const MUNICIPAL: readonly UnitType[] = [
-  'social-authority',
-  'support-provider',
-  'benefits',
-  'jobcentre',
-  'housing-allocation',
-  'prevention-team',
-];
+import { MUNICIPAL_UNIT_TYPES as MUNICIPAL } from './visibility-matrix';
 
 /**
  * Which unit types may record which facts: each unit records what its function does, and external senders only
@@ -56,6 +48,15 @@ export const COMMAND_WRITE_PERMISSIONS: Readonly<Record<string, readonly UnitTyp
   // The receiving unit acknowledges a notice it was sent.
   AcknowledgeNotice: ['shelter', 'social-authority', 'support-provider'],
 };
+
+/** The unit types that may give a command, for routes whose handler does not go through DecideHandler. */
+export function writersOf(process: string, commandType?: string): UnitType[] {
+  return [
+    ...((commandType !== undefined ? COMMAND_WRITE_PERMISSIONS[commandType] : undefined) ??
+      WRITE_PERMISSIONS[process] ??
+      []),
+  ];
+}
 
 export function mayWrite(unitType: UnitType, process: string, commandType?: string): boolean {
   const allowed =

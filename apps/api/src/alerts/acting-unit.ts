@@ -1,4 +1,5 @@
 import { forbidden } from '../http/authentication.guard';
+import { ownUnit } from '../http/own-unit';
 import type { RequestContext } from '../http/request-context';
 
 /**
@@ -9,10 +10,6 @@ export function actingUnit(
   dto: { unitType?: string; unitId?: string },
   ctx: RequestContext,
 ): { unitType: RequestContext['principal']['unitType']; unitId: string } {
-  if (
-    (dto.unitType && dto.unitType !== ctx.principal.unitType) ||
-    (dto.unitId && dto.unitId !== ctx.principal.unit)
-  )
-    throw forbidden();
-  return { unitType: ctx.principal.unitType, unitId: ctx.principal.unit };
+  if (dto.unitType && dto.unitType !== ctx.principal.unitType) throw forbidden();
+  return { unitType: ctx.principal.unitType, unitId: ownUnit(dto.unitId, ctx) };
 }

@@ -1,3 +1,4 @@
+import { writersOf } from '@hf/access';
 import { ForUnitTypes } from '../../http/authentication.guard';
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -9,15 +10,7 @@ import { RegisterCitizenCommand } from './register-citizen.command';
 import { CitizenIdResponse, RegisterCitizenDto } from './register-citizen.dto';
 
 @ApiTags('citizens')
-@ForUnitTypes(
-  'social-authority',
-  'support-provider',
-  'benefits',
-  'jobcentre',
-  'housing-allocation',
-  'prevention-team',
-  'shelter',
-)
+@ForUnitTypes(...writersOf('citizen', 'RegisterCitizen'))
 @Controller('citizens')
 export class RegisterCitizenController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,3 +1,4 @@
+import { writersOf } from '@hf/access';
 import { ForUnitTypes } from '../../http/authentication.guard';
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -9,7 +10,7 @@ import { RecordLinkExecutor } from '../record-link.executor';
 import { UnlinkCitizenRecordsDto } from './unlink-citizen-records.dto';
 
 @ApiTags('citizens')
-@ForUnitTypes('social-authority')
+@ForUnitTypes(...writersOf('record-links'))
 @Controller('citizens/:citizenId/record-links/:linkedCitizenId/unlink')
 export class UnlinkCitizenRecordsController {
   constructor(private readonly links: RecordLinkExecutor) {}

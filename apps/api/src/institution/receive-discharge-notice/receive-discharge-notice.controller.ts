@@ -9,13 +9,12 @@ import {
   institutionProcess,
   InstitutionState,
   PlanHospitalDischarge,
-  RecordHospitalAdmission,
   RecordHospitalDischarge,
   RecordPrisonIntake,
   RecordPrisonRelease,
   SchedulePrisonRelease,
 } from '@hf/domain/institution/institution';
-import { hasChapter16Support, SupportState } from '@hf/domain/support/support';
+import { SupportState } from '@hf/domain/support/support';
 import { EVENT_STORE, EventStore, loadState } from '@hf/event-store';
 import { PersonalDataVault } from '@hf/platform';
 import { RegisterCitizenCommand } from '../../citizens/register-citizen/register-citizen.command';
@@ -25,8 +24,8 @@ import { ApiProblems } from '../../http/openapi';
 import { ProblemException } from '../../http/problem';
 import { Ctx, idSource, RequestContext } from '../../http/request-context';
 import { CLOCK, Clock } from '../../shared/clock';
-import { BuildContext, DecideCommand, DecideResult } from '../../shared/decide/decide.command';
 import { domainCodec } from '../../shared/domain-codec';
+import { admitPausingSupport, decideInstitution } from '../admit-pausing-support';
 import {
   coursesToPause,
   coursesToResume,
@@ -135,40 +134,26 @@ export class ReceiveDischargeNoticeController {
     let admissionId = state.openAdmissionId;
     if (admissionId === null) {
       const newAdmission = ctx('admission').newId();
-      const admittedAt = dto.admittedAt ? new Date(dto.admittedAt) : now;
-      let toPause: string[] = [];
-      recorded.push(
-        ...(
-          await this.decide(citizenId, ctx('admit'), async ({ stateOf }) => {
-            const support = await stateOf<SupportState>('support');
-            toPause = coursesToPause(support, admittedAt);
-            return {
-              type: 'RecordHospitalAdmission',
-              citizenId,
-              admissionId: newAdmission,
-              occurredAt: admittedAt,
-              kind,
-              medcomCode: 'STIN',
-              hospitalName: dto.institutionName,
-              hasChapter16Support: hasChapter16Support(support),
-            } satisfies RecordHospitalAdmission;
-          })
-        ).recorded,
-      );
-      const reason = pauseReasonFor(kind);
-      await pauseSupportCourses(
+      const admitted = await admitPausingSupport(
         this.commands,
-        citizenId,
-        toPause,
-        { reason, institutionStayId: newAdmission, occurredAt: admittedAt },
-        ctx('pause'),
+        {
+          citizenId,
+          admissionId: newAdmission,
+          occurredAt: dto.admittedAt ? new Date(dto.admittedAt) : now,
+          kind,
+          medcomCode: 'STIN',
+          hospitalName: dto.institutionName,
+        },
+        { admit: ctx('admit'), pause: ctx('pause') },
       );
+      recorded.push(...admitted.recorded);
       admissionId = newAdmission;
     }
     const id = admissionId;
     const destination = dto.destination ?? 'unknown';
     if (dto.status === 'planned') {
-      const result = await this.decide(
+      const result = await decideInstitution(
+        this.commands,
         citizenId,
         ctx('plan'),
         async () =>
@@ -187,24 +172,29 @@ export class ReceiveDischargeNoticeController {
     }
     const dischargedAt = dto.occurredAt ? new Date(dto.occurredAt) : now;
     let toResume: string[] = [];
-    const result = await this.decide(citizenId, ctx('discharge'), async ({ stateOf }) => {
-      const admission = (await stateOf<InstitutionState>('institution')).admissions[id];
-      if (admission)
-        toResume = coursesToResume(
-          await stateOf<SupportState>('support'),
-          id,
-          pauseReasonFor(admission.kind),
-          dischargedAt,
-        );
-      return {
-        type: 'RecordHospitalDischarge',
-        citizenId,
-        admissionId: id,
-        dischargeId: ctx('discharge-id').newId(),
-        occurredAt: dischargedAt,
-        destination,
-      } satisfies RecordHospitalDischarge;
-    });
+    const result = await decideInstitution(
+      this.commands,
+      citizenId,
+      ctx('discharge'),
+      async ({ stateOf }) => {
+        const admission = (await stateOf<InstitutionState>('institution')).admissions[id];
+        if (admission)
+          toResume = coursesToResume(
+            await stateOf<SupportState>('support'),
+            id,
+            pauseReasonFor(admission.kind),
+            dischargedAt,
+          );
+        return {
+          type: 'RecordHospitalDischarge',
+          citizenId,
+          admissionId: id,
+          dischargeId: ctx('discharge-id').newId(),
+          occurredAt: dischargedAt,
+          destination,
+        } satisfies RecordHospitalDischarge;
+      },
+    );
     await resumeSupportCourses(
       this.commands,
       citizenId,
@@ -230,7 +220,7 @@ export class ReceiveDischargeNoticeController {
       let toPause: string[] = [];
       recorded.push(
         ...(
-          await this.decide(citizenId, ctx('intake'), async ({ stateOf }) => {
+          await decideInstitution(this.commands, citizenId, ctx('intake'), async ({ stateOf }) => {
             toPause = coursesToPause(await stateOf<SupportState>('support'), intakeAt);
             return {
               type: 'RecordPrisonIntake',
@@ -253,7 +243,8 @@ export class ReceiveDischargeNoticeController {
     }
     const id = stayId;
     if (dto.status === 'planned') {
-      const result = await this.decide(
+      const result = await decideInstitution(
+        this.commands,
         citizenId,
         ctx('schedule'),
         async () =>
@@ -270,7 +261,7 @@ export class ReceiveDischargeNoticeController {
     }
     const releasedAt = dto.occurredAt ? new Date(dto.occurredAt) : now;
     let toResume: string[] = [];
-    const result = await this.decide(citizenId, ctx('release'), async ({ stateOf }) => {
+    const result = await decideInstitution(this.commands, citizenId, ctx('release'), async ({ stateOf }) => {
       toResume = coursesToResume(await stateOf<SupportState>('support'), id, 'prison', releasedAt);
       return {
         type: 'RecordPrisonRelease',
@@ -331,11 +322,5 @@ export class ReceiveDischargeNoticeController {
   private async institution(citizenId: string): Promise<InstitutionState> {
     const streamId = institutionProcess.streamId(citizenId);
     return (await loadState(this.store, domainCodec, streamId, institutionProcess.decider)).state;
-  }
-
-  private decide(citizenId: string, ctx: RequestContext, build: (context: BuildContext) => Promise<unknown>) {
-    return this.commands.execute<DecideCommand, DecideResult>(
-      new DecideCommand('institution', citizenId, build, ctx),
-    );
   }
 }

@@ -12,26 +12,19 @@ import {
   MedcomRevisionCode,
   MedcomSource,
   RecordDeathInHospital,
-  RecordHospitalAdmission,
   RecordHospitalDischarge,
   ReviseHospitalNotice,
   StartHospitalLeave,
 } from '@hf/domain/institution/institution';
-import { hasChapter16Support, SupportState } from '@hf/domain/support/support';
+import { SupportState } from '@hf/domain/support/support';
 import { PersonalDataVault } from '@hf/platform';
 import { ForUnitTypes } from '../../http/authentication.guard';
 import { ApiProblems } from '../../http/openapi';
 import { ProblemException } from '../../http/problem';
 import { Ctx, idSource, RequestContext } from '../../http/request-context';
 import { RegisterCitizenCommand } from '../../citizens/register-citizen/register-citizen.command';
-import { BuildContext, DecideCommand, DecideResult } from '../../shared/decide/decide.command';
-import {
-  coursesToPause,
-  coursesToResume,
-  pauseReasonFor,
-  pauseSupportCourses,
-  resumeSupportCourses,
-} from '../support-coordination';
+import { admitPausingSupport, decideInstitution } from '../admit-pausing-support';
+import { coursesToResume, pauseReasonFor, resumeSupportCourses } from '../support-coordination';
 import {
   HospitalNotification,
   InvalidHospitalNotification,
@@ -102,39 +95,26 @@ export class ReceiveHospitalNotificationController {
 
     if (notice.code === 'STIN' || notice.code === 'STAA') {
       const admissionId = ctx('admission').newId();
-      let toPause: string[] = [];
-      let admittedAt = notice.occurredAt;
-      await this.decide(id, ctx('notice'), async ({ stateOf }) => {
-        const support = await stateOf<SupportState>('support');
-        const earlier = (await stateOf<InstitutionState>('institution')).admissions[admissionId];
-        if (earlier) admittedAt = new Date(earlier.admittedAt); // a repeat: pause as of the recorded time
-        toPause = coursesToPause(support, admittedAt);
-        return {
-          type: 'RecordHospitalAdmission',
+      await admitPausingSupport(
+        this.commands,
+        {
           citizenId: id,
           admissionId,
           occurredAt: notice.occurredAt,
           kind,
           medcomCode: notice.code as 'STIN' | 'STAA',
           hospitalName: notice.senderName ?? request.principal.unit,
-          hasChapter16Support: hasChapter16Support(support),
           medcom,
           medcomEpisodeId: notice.episodeId,
-        } satisfies RecordHospitalAdmission;
-      });
-      await pauseSupportCourses(
-        this.commands,
-        id,
-        toPause,
-        { reason: pauseReasonFor(kind), institutionStayId: admissionId, occurredAt: admittedAt },
-        ctx('support'),
+        },
+        { admit: ctx('notice'), pause: ctx('support') },
       );
       return respond(notice, id, admissionId);
     }
 
     let admissionId = '';
     let toResume: string[] = [];
-    await this.decide(id, ctx('notice'), async ({ stateOf }) => {
+    await decideInstitution(this.commands, id, ctx('notice'), async ({ stateOf }) => {
       const institution = await stateOf<InstitutionState>('institution');
       const admission = admissionForMedcomEpisode(institution, notice.episodeId);
       if (!admission) throw episodeNotFound();
@@ -190,16 +170,6 @@ export class ReceiveHospitalNotificationController {
       ctx('support'),
     );
     return respond(notice, id, admissionId);
-  }
-
-  private decide(
-    citizenId: string,
-    ctx: RequestContext,
-    build: (context: BuildContext) => Promise<unknown>,
-  ): Promise<DecideResult> {
-    return this.commands.execute<DecideCommand, DecideResult>(
-      new DecideCommand('institution', citizenId, build, ctx),
-    );
   }
 
   private async registerProvisional(

@@ -1,3 +1,4 @@
+import { writersOf } from '@hf/access';
 import { ForUnitTypes } from '../../http/authentication.guard';
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -10,7 +11,7 @@ import { RecordShelterAdmissionCommand } from './record-shelter-admission.comman
 import { RecordShelterAdmissionDto, StayIdResponse } from './record-shelter-admission.dto';
 
 @ApiTags('shelter stays (§110)')
-@ForUnitTypes('shelter', 'social-authority')
+@ForUnitTypes(...writersOf('shelter-stay'))
 @Controller('citizens/:citizenId/shelter-stays')
 export class RecordShelterAdmissionController {
   constructor(private readonly commands: CommandBus) {}

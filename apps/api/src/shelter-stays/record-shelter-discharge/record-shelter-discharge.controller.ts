@@ -1,3 +1,4 @@
+import { writersOf } from '@hf/access';
 import { ForUnitTypes } from '../../http/authentication.guard';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -10,7 +11,7 @@ import { RecordShelterDischargeCommand } from './record-shelter-discharge.comman
 import { RecordShelterDischargeDto } from './record-shelter-discharge.dto';
 
 @ApiTags('shelter stays (§110)')
-@ForUnitTypes('shelter', 'social-authority')
+@ForUnitTypes(...writersOf('shelter-stay'))
 @Controller('citizens/:citizenId/shelter-stays/:stayId/discharge')
 export class RecordShelterDischargeController {
   constructor(private readonly commands: CommandBus) {}
