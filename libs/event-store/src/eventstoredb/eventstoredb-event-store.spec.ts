@@ -5,7 +5,7 @@ import {
   readUntil,
 } from '../contract/event-store-contract';
 import { ExpectedVersion, START } from '../port';
-import { decodeCursor, encodeCursor, EventStoreDbEventStore } from './eventstoredb-event-store';
+import { decodeEsdbCursor, encodeEsdbCursor, EventStoreDbEventStore } from './eventstoredb-event-store';
 import { InMemoryEsdbClient } from './testing/in-memory-esdb-client';
 
 /**
@@ -51,7 +51,7 @@ describe('EventStoreDbEventStore against an in-memory stand-in for EventStoreDB'
     const stream = `m-${randomUUID()}`;
     for (let i = 0; i < 10; i++) await store.append(stream, [event(`M${i}`)], ExpectedVersion.any);
     const systemEventsAmongThem = server.log.filter(
-      (e) => e.streamId.startsWith('$') && e.position.commit > decodeCursor(start)!.commit,
+      (e) => e.streamId.startsWith('$') && e.position.commit > decodeEsdbCursor(start)!.commit,
     );
     expect(systemEventsAmongThem.length).toBeGreaterThan(0);
     const seen: string[] = [];
@@ -68,12 +68,12 @@ describe('EventStoreDbEventStore against an in-memory stand-in for EventStoreDB'
   });
 
   it('keeps its cursor opaque: commit and prepare position, and refuses a cursor of another adapter', () => {
-    expect(decodeCursor(encodeCursor({ commit: 123n, prepare: 120n }))).toEqual({
+    expect(decodeEsdbCursor(encodeEsdbCursor({ commit: 123n, prepare: 120n }))).toEqual({
       commit: 123n,
       prepare: 120n,
     });
-    expect(decodeCursor(START)).toBeUndefined();
-    expect(() => decodeCursor('42:1007')).toThrow(/not an EventStoreDB/);
+    expect(decodeEsdbCursor(START)).toBeUndefined();
+    expect(() => decodeEsdbCursor('42:1007')).toThrow(/not an EventStoreDB/);
   });
 
   it('refuses stream ids in the server-reserved $ namespace, which the feed would hide', async () => {
@@ -126,7 +126,7 @@ describe('EventStoreDbEventStore against an in-memory stand-in for EventStoreDB'
   });
 
   it('reads a late page with readUntil like any other store', async () => {
-    const start = encodeCursor(server.log[server.log.length - 1].position);
+    const start = encodeEsdbCursor(server.log[server.log.length - 1].position);
     await store.append(`u-${randomUUID()}`, [event('U1')], ExpectedVersion.noStream);
     expect((await readUntil(store, start, 1)).events.map((e) => e.type)).toEqual(['U1']);
   });

@@ -138,7 +138,7 @@ export class EventStoreDbEventStore implements EventStore {
    * port asks; the price is that a long run of system events after it is scanned again on the next call.
    */
   async readAll(cursor: Cursor, limit: number): Promise<ReadAllPage> {
-    const after = decodeCursor(cursor);
+    const after = decodeEsdbCursor(cursor);
     const events: RecordedEvent[] = [];
     let position = after;
     for (;;) {
@@ -162,7 +162,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
     if (events.length === 0) return { events, cursor };
     const last = events[events.length - 1];
-    return { events, cursor: encodeCursor(positionOf(last)) };
+    return { events, cursor: encodeEsdbCursor(positionOf(last)) };
   }
 
   /**
@@ -202,11 +202,11 @@ function positionOf(event: RecordedEvent): Position {
   return position;
 }
 
-export function encodeCursor(position: Position): Cursor {
+export function encodeEsdbCursor(position: Position): Cursor {
   return `esdb:${position.commit}:${position.prepare}`;
 }
 
-export function decodeCursor(cursor: Cursor): Position | undefined {
+export function decodeEsdbCursor(cursor: Cursor): Position | undefined {
   if (cursor === START) return undefined;
   const match = /^esdb:(\d+):(\d+)$/.exec(cursor);
   if (!match) throw new Error('not an EventStoreDB event store cursor');
