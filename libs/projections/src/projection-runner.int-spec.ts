@@ -48,6 +48,21 @@ function registered(citizenId: string) {
   };
 }
 
+/** The PostgreSQL store plus the optional push hint of a store like EventStoreDB, fired by the test. */
+class PushingStore extends PostgresEventStore {
+  private readonly watchers = new Set<() => void>();
+  get openWatches() {
+    return this.watchers.size;
+  }
+  watchAll(onAppended: () => void) {
+    this.watchers.add(onAppended);
+    return { close: async () => void this.watchers.delete(onAppended) };
+  }
+  push() {
+    this.watchers.forEach((onAppended) => onAppended());
+  }
+}
+
 describe('ProjectionRunner', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
@@ -66,6 +81,31 @@ describe('ProjectionRunner', () => {
         r.applied,
       ]),
     );
+
+  it('wakes an idle loop at once when the store pushes an append, and closes the watch when stopped', async () => {
+    const pushing = new PushingStore(db.pool);
+    const projection = new CountingProjection();
+    // A poll interval far beyond the test's patience: only the push can make the loop look again.
+    const runner = new ProjectionRunner(db.pool, pushing, [projection], silent, {
+      batchSize: 10,
+      idleDelayMs: 120_000,
+    });
+    runner.start();
+    try {
+      expect(pushing.openWatches).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the loop has found nothing and sleeps
+      await pushing.append('pushed', [registered(randomUUID())], ExpectedVersion.noStream);
+      pushing.push();
+      const deadline = Date.now() + 5_000;
+      while (!(await applied()).pushed && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await applied()).toEqual({ pushed: 1 });
+    } finally {
+      await runner.stop();
+    }
+    expect(pushing.openWatches).toBe(0);
+  });
 
   it('applies each event once and stores the checkpoint with the rows', async () => {
     await store.append('a', [registered(randomUUID()), registered(randomUUID())], ExpectedVersion.noStream);
