@@ -6,7 +6,7 @@ import {
   describeEventStoreContract,
   readUntil,
 } from '../contract/event-store-contract';
-import { ExpectedVersion, START } from '../port';
+import { ExpectedVersion } from '../port';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 /**
@@ -88,6 +88,8 @@ if (target.kind === 'none') {
     describeEventStoreContract('EventStoreDbEventStore', {
       create: async () => store,
       capabilities: EventStoreDbEventStore.capabilities,
+      // The server may be shared and long-lived: no paging through all it holds to find its end.
+      head: () => store.endCursor(),
     });
 
     describe('beyond the contract', () => {
@@ -109,11 +111,7 @@ if (target.kind === 'none') {
 
       it("leaves the server's own events ($-streams, $-types) out of the feed", async () => {
         const stream = `m-${randomUUID()}`;
-        let start = START;
-        for (let page = await store.readAll(start, 10_000); page.events.length > 0;) {
-          start = page.cursor;
-          page = await store.readAll(start, 10_000);
-        }
+        const start = await store.endCursor();
         const admin = EventStoreDBClient.connectionString(connectionString);
         try {
           await store.append(stream, [event('M1')], ExpectedVersion.noStream);

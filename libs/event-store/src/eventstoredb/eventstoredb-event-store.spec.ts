@@ -76,6 +76,14 @@ describe('EventStoreDbEventStore against an in-memory stand-in for EventStoreDB'
     expect(() => decodeEsdbCursor('42:1007')).toThrow(/not an EventStoreDB/);
   });
 
+  it('gives a cursor at the end of the log without paging through it', async () => {
+    await store.append(`e-${randomUUID()}`, [event('Before')], ExpectedVersion.noStream);
+    const end = await store.endCursor();
+    expect(await store.readAll(end, 10)).toEqual({ events: [], cursor: end });
+    await store.append(`e-${randomUUID()}`, [event('After')], ExpectedVersion.noStream);
+    expect((await store.readAll(end, 10)).events.map((e) => e.type)).toEqual(['After']);
+  });
+
   it('refuses stream ids in the server-reserved $ namespace, which the feed would hide', async () => {
     await expect(store.append(`$s-${randomUUID()}`, [event()], ExpectedVersion.any)).rejects.toThrow(
       /reserved/,

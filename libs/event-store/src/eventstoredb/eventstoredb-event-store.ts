@@ -1,5 +1,6 @@
 import {
   AllStreamRecordedEvent,
+  BACKWARDS,
   END,
   EventStoreDBClient,
   excludeSystemEvents,
@@ -163,6 +164,21 @@ export class EventStoreDbEventStore implements EventStore {
     if (events.length === 0) return { events, cursor };
     const last = events[events.length - 1];
     return { events, cursor: encodeEsdbCursor(positionOf(last)) };
+  }
+
+  /**
+   * A cursor past everything in the log now (system events included), without paging through it: for a
+   * reader that only wants what comes next, such as a test on a server other runs share.
+   */
+  async endCursor(): Promise<Cursor> {
+    for await (const resolved of this.client.readAll({
+      fromPosition: END,
+      direction: BACKWARDS,
+      maxCount: 1,
+    })) {
+      if (resolved.event) return encodeEsdbCursor(resolved.event.position);
+    }
+    return START;
   }
 
   /**

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import {
   ANY,
   AppendExpectedRevision,
+  Direction,
   EventData,
   EventStoreDBClient,
   NO_STREAM,
@@ -112,10 +113,19 @@ export class InMemoryEsdbClient {
   readAll({
     fromPosition = 'start',
     maxCount = Number.MAX_SAFE_INTEGER,
-  }: { fromPosition?: ReadPosition; maxCount?: number | bigint } = {}) {
-    const from =
-      fromPosition === 'start' ? -1n : fromPosition === 'end' ? this.nextPosition : fromPosition.commit;
-    const entries = this.log.filter((e) => e.position.commit >= from).slice(0, Number(maxCount));
+    direction = 'forwards',
+  }: { fromPosition?: ReadPosition; maxCount?: number | bigint; direction?: Direction } = {}) {
+    let entries: LogEntry[];
+    if (direction === 'backwards') {
+      const upTo =
+        fromPosition === 'end' ? this.nextPosition : fromPosition === 'start' ? -1n : fromPosition.commit;
+      entries = this.log.filter((e) => e.position.commit <= upTo).reverse();
+    } else {
+      const from =
+        fromPosition === 'start' ? -1n : fromPosition === 'end' ? this.nextPosition : fromPosition.commit;
+      entries = this.log.filter((e) => e.position.commit >= from);
+    }
+    entries = entries.slice(0, Number(maxCount));
     return (async function* () {
       await new Promise((resolve) => setImmediate(resolve));
       for (const entry of entries) yield { event: toRecorded(entry) };
