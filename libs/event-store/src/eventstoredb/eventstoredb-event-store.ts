@@ -54,7 +54,10 @@ const MAX_ANY_ATTEMPTS = 25;
  * revision v - 1. Each append first reads the stream and checks the batch's ids against it, then appends
  * with the exact revision it read, so the id check and the write are one optimistic step. ESDB's own
  * idempotence (a cache of recent writes, best-effort for `any`) is not relied on. The cost is one stream
- * read per append, which is small for this domain's short, per-case streams.
+ * read per append, which is small for this domain's short, per-case streams. One gap remains: when a
+ * concurrent retry of the same batch lands between that read and the append, the server may answer the
+ * second write as an idempotent success, so that caller hears alreadyAppended: false; the events are still
+ * stored once.
  */
 export class EventStoreDbEventStore implements EventStore {
   /** ESDB has no index over event ids across streams: an id is only checked within its own stream. */
