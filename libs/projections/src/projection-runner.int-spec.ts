@@ -107,6 +107,38 @@ describe('ProjectionRunner', () => {
     expect(pushing.openWatches).toBe(0);
   });
 
+  it('looks again at once when an append was pushed while it was busy reading, instead of sleeping', async () => {
+    const pushing = new PushingStore(db.pool);
+    let appendDuringFirstRead = true;
+    // The first (empty) read is followed, before the batch ends, by an append and its push: the
+    // loop is not asleep yet, so only remembering the signal keeps it from sleeping past that event.
+    pushing.readAllWithin = async (client, cursor, limit) => {
+      const page = await PostgresEventStore.prototype.readAllWithin.call(pushing, client, cursor, limit);
+      if (appendDuringFirstRead) {
+        appendDuringFirstRead = false;
+        await pushing.append('mid-batch', [registered(randomUUID())], ExpectedVersion.noStream);
+        pushing.push();
+      }
+      return page;
+    };
+    const projection = new CountingProjection();
+    const runner = new ProjectionRunner(db.pool, pushing, [projection], silent, {
+      batchSize: 10,
+      idleDelayMs: 120_000,
+    });
+    runner.start();
+    try {
+      const deadline = Date.now() + 5_000;
+      while (!(await applied())['mid-batch'] && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(appendDuringFirstRead).toBe(false);
+      expect(await applied()).toEqual({ 'mid-batch': 1 });
+    } finally {
+      await runner.stop();
+    }
+  });
+
   it('applies each event once and stores the checkpoint with the rows', async () => {
     await store.append('a', [registered(randomUUID()), registered(randomUUID())], ExpectedVersion.noStream);
     const projection = new CountingProjection();
