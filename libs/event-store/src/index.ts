@@ -1,4 +1,5 @@
 export * from './port';
 export * from './postgres/postgres-event-store';
+export * from './eventstoredb/eventstoredb-event-store';
 export * from './event-store.module';
 export * from './stream-command';

@@ -76,6 +76,28 @@ export interface EventStore {
    * after a later-numbered one: such an event is delivered once it is committed.
    */
   readAll(cursor: Cursor, limit: number): Promise<ReadAllPage>;
+  /**
+   * Optional push hint: calls `onAppended` soon after events are appended anywhere. It carries no events and
+   * may fire spuriously or late; readers still read with readAll and keep polling as a fallback. A store
+   * without it (PostgreSQL) is simply polled.
+   */
+  watchAll?(onAppended: () => void): EventWatch;
+}
+
+export interface EventWatch {
+  close(): Promise<void>;
+}
+
+/**
+ * Guarantees that differ between adapters, stated instead of pretended, so the contract suite can
+ * check each adapter for what it promises.
+ */
+export interface EventStoreCapabilities {
+  /**
+   * true: an event id stored in one stream is refused in every other stream (PostgreSQL: a unique index).
+   * false: ids are checked within the stream only (EventStoreDB has no index over ids across streams).
+   */
+  eventIdsUniqueAcrossStreams: boolean;
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');

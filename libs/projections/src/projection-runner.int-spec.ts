@@ -48,6 +48,21 @@ function registered(citizenId: string) {
   };
 }
 
+/** The PostgreSQL store plus the optional push hint of a store like EventStoreDB, fired by the test. */
+class PushingStore extends PostgresEventStore {
+  private readonly watchers = new Set<() => void>();
+  get openWatches() {
+    return this.watchers.size;
+  }
+  watchAll(onAppended: () => void) {
+    this.watchers.add(onAppended);
+    return { close: async () => void this.watchers.delete(onAppended) };
+  }
+  push() {
+    this.watchers.forEach((onAppended) => onAppended());
+  }
+}
+
 describe('ProjectionRunner', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
@@ -66,6 +81,63 @@ describe('ProjectionRunner', () => {
         r.applied,
       ]),
     );
+
+  it('wakes an idle loop at once when the store pushes an append, and closes the watch when stopped', async () => {
+    const pushing = new PushingStore(db.pool);
+    const projection = new CountingProjection();
+    // A poll interval far beyond the test's patience: only the push can make the loop look again.
+    const runner = new ProjectionRunner(db.pool, pushing, [projection], silent, {
+      batchSize: 10,
+      idleDelayMs: 120_000,
+    });
+    runner.start();
+    try {
+      expect(pushing.openWatches).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the loop has found nothing and sleeps
+      await pushing.append('pushed', [registered(randomUUID())], ExpectedVersion.noStream);
+      pushing.push();
+      const deadline = Date.now() + 5_000;
+      while (!(await applied()).pushed && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await applied()).toEqual({ pushed: 1 });
+    } finally {
+      await runner.stop();
+    }
+    expect(pushing.openWatches).toBe(0);
+  });
+
+  it('looks again at once when an append was pushed while it was busy reading, instead of sleeping', async () => {
+    const pushing = new PushingStore(db.pool);
+    let appendDuringFirstRead = true;
+    // The first (empty) read is followed, before the batch ends, by an append and its push: the
+    // loop is not asleep yet, so only remembering the signal keeps it from sleeping past that event.
+    pushing.readAllWithin = async (client, cursor, limit) => {
+      const page = await PostgresEventStore.prototype.readAllWithin.call(pushing, client, cursor, limit);
+      if (appendDuringFirstRead) {
+        appendDuringFirstRead = false;
+        await pushing.append('mid-batch', [registered(randomUUID())], ExpectedVersion.noStream);
+        pushing.push();
+      }
+      return page;
+    };
+    const projection = new CountingProjection();
+    const runner = new ProjectionRunner(db.pool, pushing, [projection], silent, {
+      batchSize: 10,
+      idleDelayMs: 120_000,
+    });
+    runner.start();
+    try {
+      const deadline = Date.now() + 5_000;
+      while (!(await applied())['mid-batch'] && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(appendDuringFirstRead).toBe(false);
+      expect(await applied()).toEqual({ 'mid-batch': 1 });
+    } finally {
+      await runner.stop();
+    }
+  });
 
   it('applies each event once and stores the checkpoint with the rows', async () => {
     await store.append('a', [registered(randomUUID()), registered(randomUUID())], ExpectedVersion.noStream);

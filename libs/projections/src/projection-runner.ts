@@ -1,4 +1,4 @@
-import { Cursor, EventStore, PostgresEventStore, ReadAllPage, START } from '@hf/event-store';
+import { Cursor, EventStore, EventWatch, PostgresEventStore, ReadAllPage, START } from '@hf/event-store';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { inTransaction } from '@hf/platform';
@@ -19,6 +19,11 @@ export class ProjectionRunner {
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
+  /** idle loops only: woken when the store says something was appended */
+  private readonly idlers = new Set<() => void>();
+  private watch?: EventWatch;
+  /** counts appends the store told us about, so a loop that was busy when one came does not sleep on it */
+  private appendSignals = 0;
 
   constructor(
     private readonly pool: Pool,
@@ -31,14 +36,21 @@ export class ProjectionRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // A store that can push (EventStoreDB) wakes idle loops at once; the poll interval stays as the fallback.
+    this.watch = this.store.watchAll?.(() => {
+      this.appendSignals += 1;
+      this.idlers.forEach((wake) => wake());
+    });
     this.loops = this.projections.map((projection) => this.loop(projection));
   }
 
   /** Finishes the batch in flight, then returns. */
   async stop(): Promise<void> {
     this.running = false;
+    const watch = this.watch;
+    this.watch = undefined;
     this.sleepers.forEach((wake) => wake());
-    await Promise.all(this.loops);
+    await Promise.all([...this.loops, watch?.close()]);
     this.loops = [];
   }
 
@@ -109,10 +121,11 @@ export class ProjectionRunner {
     let failures = 0;
     while (this.running) {
       try {
+        const signalsBefore = this.appendSignals;
         const applied = await this.runBatch(projection);
         failures = 0;
-        if (applied) continue;
-        await this.sleep(this.options.idleDelayMs);
+        if (applied || this.appendSignals !== signalsBefore) continue;
+        await this.sleep(this.options.idleDelayMs, true);
       } catch (error) {
         failures += 1;
         this.logger.error({ err: error, projection: projection.name, failures }, 'projection batch failed');
@@ -148,15 +161,18 @@ export class ProjectionRunner {
     );
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Error backoff sleeps are not idle: an append must not cut them short. */
+  private sleep(ms: number, idle = false): Promise<void> {
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);
         this.sleepers.delete(wake);
+        this.idlers.delete(wake);
         resolve();
       };
       const timer = setTimeout(wake, ms);
       this.sleepers.add(wake);
+      if (idle) this.idlers.add(wake);
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import {
   AppendResult,
+  EventStoreCapabilities,
   ConcurrencyError,
   Cursor,
   DuplicateEventIdError,
@@ -41,6 +42,10 @@ const COLUMNS = `global_position, stream_id, stream_version, event_id, type, sch
  * expected version and inserts the batch in the caller's transaction (autocommit by default).
  */
 export class PostgresEventStore implements EventStore {
+  /** event ids are unique across all streams: a unique index on events.event_id */
+  static readonly capabilities: EventStoreCapabilities = { eventIdsUniqueAcrossStreams: true };
+  readonly capabilities = PostgresEventStore.capabilities;
+
   constructor(private readonly pool: Pool) {}
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {

@@ -13,6 +13,8 @@ export interface AppConfig {
   embeddedPostgresDir: string;
   embeddedPostgresPort: number;
   databasePoolSize: number;
+  /** where the event log lives; read models, checkpoints and everything else stay in PostgreSQL */
+  eventStore: EventStoreConfig;
   /** 32-byte key that wraps each citizen's data key (AES-256-GCM) */
   masterKey: Buffer;
   /** key of the HMAC that finds a citizen again by CPR without storing the CPR in clear */
@@ -40,6 +42,12 @@ export interface AppConfig {
   demoMode: boolean;
   webhooks: WebhookConfig;
 }
+
+/** EVENT_STORE=postgres (default) or eventstoredb, which needs EVENTSTORE_CONNECTION_STRING. */
+export type EventStoreConfig =
+  | { kind: 'postgres' }
+  /** e.g. `esdb://kurrentdb:2113?tls=false`, or `esdb+discover://...` for a cluster */
+  | { kind: 'eventstoredb'; connectionString: string };
 
 /** Outbound webhooks and the feed (README "Webhooks and feed"). */
 export interface WebhookConfig {
@@ -75,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPostgresDir: env.EMBEDDED_PG_DIR ?? '.data/postgres',
     embeddedPostgresPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     databasePoolSize: int(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE'),
+    eventStore: eventStore(env),
     masterKey: key(env.MASTER_KEY, DEV_MASTER_KEY, 'MASTER_KEY', production),
     cprLookupKey: key(env.CPR_LOOKUP_KEY, DEV_CPR_KEY, 'CPR_LOOKUP_KEY', production),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 256 * 1024, 'BODY_LIMIT_BYTES'),
@@ -110,6 +119,26 @@ function webhooks(env: NodeJS.ProcessEnv, production: boolean): WebhookConfig {
     secretRotationGraceHours: 24,
     feedHeartbeatMs: int(env.FEED_HEARTBEAT_MS, 15_000, 'FEED_HEARTBEAT_MS'),
   };
+}
+
+function eventStore(env: NodeJS.ProcessEnv): EventStoreConfig {
+  const kind = env.EVENT_STORE || 'postgres';
+  if (kind === 'postgres') return { kind };
+  if (kind !== 'eventstoredb') throw new Error('EVENT_STORE must be postgres or eventstoredb');
+  const connectionString = env.EVENTSTORE_CONNECTION_STRING;
+  if (!connectionString)
+    throw new Error('EVENTSTORE_CONNECTION_STRING must be set when EVENT_STORE=eventstoredb');
+  // The error names the expected form only: the value may hold a password.
+  if (!/^esdb(\+discover)?:\/\/[^\s]+$/.test(connectionString))
+    throw new Error(
+      'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false (or esdb+discover://)',
+    );
+  return { kind, connectionString };
+}
+
+/** A connection string fit for a log line: user and password removed. */
+export function withoutCredentials(connectionString: string): string {
+  return connectionString.replace(/^([a-z+]+:\/\/)[^/?]*@/i, '$1');
 }
 
 function oidc(env: NodeJS.ProcessEnv): AppConfig['oidc'] {
