@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { Pool, PoolClient } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
-import { ExpectedVersion, PostgresEventStore, RecordedEvent } from '@hf/event-store';
+import { ExpectedVersion, pendingAfter, PostgresEventStore, RecordedEvent, START } from '@hf/event-store';
 import { Projection } from './projection';
 import { portOnly } from '../../../test/support/port-only-store';
 import { projectionLag } from './projection-lag';
@@ -183,6 +183,8 @@ describe('ProjectionRunner', () => {
       const [before] = await projectionLag(db.pool, counter(), ['counting'], later);
       expect(before.behindEvents).toBe(3);
       expect(before.lagSeconds).toBeGreaterThanOrEqual(59);
+      // the count stops at the cap asked for
+      expect((await pendingAfter(counter(), START, 2)).count).toBe(2);
       await runner.runBatch(projection);
       expect((await projectionLag(db.pool, counter(), ['counting'], later))[0].behindEvents).toBe(1);
       await runner.catchUp(projection);
