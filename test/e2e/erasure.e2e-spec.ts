@@ -570,7 +570,7 @@ async function caughtUp(pool: Pool): Promise<void> {
       'SELECT max(global_position)::text AS last FROM events',
     );
     const last = rows[0].last ?? '0';
-    const lag = await projectionLag(pool, names, new Date());
+    const lag = await projectionLag(pool, new PostgresEventStore(pool), names, new Date());
     if (last === previous && lag.every((l) => l.behindEvents === 0)) return;
     if (Date.now() > deadline) throw new Error(`projections did not catch up: ${JSON.stringify(lag)}`);
     previous = last;

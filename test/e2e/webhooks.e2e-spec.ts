@@ -5,6 +5,7 @@ import pino from 'pino';
 import { Pool } from 'pg';
 import { WebhookDispatcher } from '../../apps/worker/src/webhooks/webhook-dispatcher';
 import { WebhooksWorker } from '../../apps/worker/src/webhooks/webhooks-worker.service';
+import { EVENT_STORE, type EventStore } from '../../libs/event-store/src';
 import { APP_CONFIG, type AppConfig } from '../../libs/platform/src';
 import { eventually, startTestApp, TestApp } from '../support/test-app';
 
@@ -312,6 +313,7 @@ describe('webhooks and feed', () => {
     const secondPool = new Pool({ connectionString: t.db.url, max: 3 });
     const second = new WebhookDispatcher(
       secondPool,
+      t.app.get<EventStore>(EVENT_STORE),
       config.webhooks,
       config.masterKey,
       { now: () => now },

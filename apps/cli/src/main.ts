@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { PrincipalRegistry } from '@hf/access';
 import { UNIT_TYPES, type UnitType } from '@hf/domain/alerts/alert';
-import { PostgresEventStore } from '@hf/event-store';
-import { createLogger, Database, loadConfig, migrate } from '@hf/platform';
+import { createEventStore, EventStore, EventStoreDbEventStore, START } from '@hf/event-store';
+import { AppConfig, createLogger, Database, loadConfig, migrate } from '@hf/platform';
 import { allProjections, ProjectionRunner } from '@hf/projections';
 import { AlertsInboxProjection } from '@hf/projections/alerts';
 
@@ -28,28 +28,29 @@ program
   .description('rebuild read models from the start of the event log')
   .argument('[projection]', 'one projection by name (default: all)')
   .action(async (name?: string) => {
-    await withDatabase(async (database, logger) => {
+    await withDatabase(async (database, logger, config) => {
       // The alert inbox is a plain read model of alert events; the alert engine is not rebuilt (its output is
       // events, and re-running it over history would re-judge old facts against today's clock).
       const projections = [...allProjections(), new AlertsInboxProjection()].filter(
         (p) => !name || p.name === name,
       );
       if (projections.length === 0) throw new Error(`no projection named ${name}`);
-      const runner = new ProjectionRunner(
-        database.pool,
-        new PostgresEventStore(database.pool),
-        projections,
-        logger,
-      );
-      const total = Number((await database.pool.query('SELECT count(*) FROM events')).rows[0].count);
-      for (const projection of projections) {
-        const started = Date.now();
-        await runner.reset(projection);
-        const applied = await runner.catchUp(projection, (done) => progress(projection.name, done, total));
-        const seconds = (Date.now() - started) / 1000;
-        process.stderr.write(
-          `\n${projection.name}: ${applied} events in ${seconds.toFixed(1)} s (${Math.round(applied / Math.max(seconds, 0.001))} events/s)\n`,
-        );
+      const store = createEventStore(config, database.pool, logger);
+      try {
+        const runner = new ProjectionRunner(database.pool, store, projections, logger);
+        const total = await eventsInLog(store);
+        for (const projection of projections) {
+          const started = Date.now();
+          await runner.reset(projection);
+          const applied = await runner.catchUp(projection, (done) => progress(projection.name, done, total));
+          const seconds = (Date.now() - started) / 1000;
+          process.stderr.write(
+            `\n${projection.name}: ${applied} events in ${seconds.toFixed(1)} s (${Math.round(applied / Math.max(seconds, 0.001))} events/s)\n`,
+          );
+        }
+      } finally {
+        // an EventStoreDB client keeps a gRPC channel open, which would keep the command from exiting
+        if (store instanceof EventStoreDbEventStore) await store.close();
       }
     });
   });
@@ -122,7 +123,17 @@ program
     });
   });
 
-function progress(name: string, done: number, total: number) {
+/** How many events the log holds, when the store can count them cheaply; else unknown (progress shows counts). */
+async function eventsInLog(store: EventStore): Promise<number | null> {
+  if (!store.pendingAfter) return null;
+  return (await store.pendingAfter(START, Number.MAX_SAFE_INTEGER)).count;
+}
+
+function progress(name: string, done: number, total: number | null) {
+  if (total === null) {
+    process.stderr.write(`\r${name}: ${done} events`);
+    return;
+  }
   const width = 30;
   const share = total === 0 ? 1 : Math.min(1, done / total);
   const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
@@ -130,14 +141,14 @@ function progress(name: string, done: number, total: number) {
 }
 
 async function withDatabase(
-  fn: (database: Database, logger: ReturnType<typeof createLogger>) => Promise<void>,
+  fn: (database: Database, logger: ReturnType<typeof createLogger>, config: AppConfig) => Promise<void>,
 ) {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   // Migrations run only when asked for (`migrate`), not as a side effect of another command.
   const database = await Database.open(config, logger, { migrate: false });
   try {
-    await fn(database, logger);
+    await fn(database, logger, config);
   } finally {
     await database.close();
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventCategory } from '@hf/domain';
+import { EVENT_STORE, type EventStore } from '@hf/event-store';
 import { PG_POOL } from '@hf/platform';
 import type { Pool } from 'pg';
 import { loadAccessFacts, LoadedAccessFacts } from './citizen-access-facts';
@@ -56,10 +57,13 @@ export class CitizenView {
  */
 @Injectable()
 export class AccessPolicy {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   async authorizeRead(request: ReadRequest, now: Date): Promise<CitizenView> {
-    const facts = await loadAccessFacts(this.pool, request.citizenId, request.principal.id, now);
+    const facts = await loadAccessFacts(this.pool, this.store, request.citizenId, request.principal.id, now);
     const viewer: Viewer = {
       principalId: request.principal.id,
       unit: unitOf(request.principal),

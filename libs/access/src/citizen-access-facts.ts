@@ -1,12 +1,6 @@
+import type { EventStore, RecordedEvent } from '@hf/event-store';
 import type { Pool } from 'pg';
 import type { ActiveConsent, CitizenAccessFacts } from './visibility';
-
-interface LedgerRow {
-  type: string;
-  data: Record<string, unknown> | null;
-  stream_id: string;
-  unit: string | null;
-}
 
 export interface LoadedAccessFacts extends CitizenAccessFacts {
   /** false when no record of the person exists at all */
@@ -15,21 +9,17 @@ export interface LoadedAccessFacts extends CitizenAccessFacts {
   breakGlassUntil: string | null;
 }
 
-const LEDGER_TYPES = [
-  'CitizenRegistered',
-  'HandlekommuneChanged',
-  'ConsentGiven',
-  'ConsentWithdrawn',
-  'BreakGlassAccessGranted',
-];
-
 /**
  * What ties units to a citizen and every record linked to it. Handlekommune, consents and break-glass grants are
  * read from the event log itself, not from a read model, so a withdrawal or a grant counts from the very next
  * read; the units and places named in the citizen's events come from the timeline read model.
+ *
+ * The log is read through the event store port, one stream read per stream (`citizen-<id>` and `break-glass-<id>`
+ * of every linked record), all at once, merged in log order: this is on the path of every read.
  */
 export async function loadAccessFacts(
   pool: Pool,
+  store: EventStore,
   citizenId: string,
   principalId: string,
   now: Date,
@@ -44,12 +34,7 @@ export async function loadAccessFacts(
   );
   const ids = person.rows.map((r) => r.citizen_id);
   const [ledger, named] = await Promise.all([
-    pool.query<LedgerRow>(
-      `SELECT type, CASE WHEN type = ANY($2::text[]) THEN data END AS data, stream_id, metadata->>'unit' AS unit
-         FROM events WHERE stream_id = ANY($1::text[])
-        ORDER BY global_position`,
-      [ids.flatMap((id) => [`citizen-${id}`, `break-glass-${id}`]), LEDGER_TYPES],
-    ),
+    Promise.all(ids.flatMap((id) => [`citizen-${id}`, `break-glass-${id}`]).map((s) => store.readStream(s))),
     pool.query<{ units: string[] | null; municipalities: string[] | null }>(
       `SELECT array_agg(DISTINCT u) FILTER (WHERE u IS NOT NULL) AS units,
               (SELECT array_agg(DISTINCT m) FROM timeline_entries t2, unnest(t2.related_municipalities) m
@@ -64,15 +49,14 @@ export async function loadAccessFacts(
   let breakGlassUntil: string | null = null;
   // Units that recorded facts in the citizen's own record count at once, before the timeline has them.
   const recordingUnits = new Set<string>();
-  for (const { type, data, stream_id, unit } of ledger.rows) {
-    if (unit) recordingUnits.add(unit);
-    if (data === null) continue;
+  for (const { type, data, streamId, metadata } of inLogOrder(ledger)) {
+    if (typeof metadata?.unit === 'string' && metadata.unit) recordingUnits.add(metadata.unit);
     switch (type) {
       case 'CitizenRegistered':
-        handlekommune.set(stream_id, String(data.handlekommune));
+        handlekommune.set(streamId, String(data.handlekommune));
         break;
       case 'HandlekommuneChanged':
-        handlekommune.set(stream_id, String(data.to));
+        handlekommune.set(streamId, String(data.to));
         break;
       case 'ConsentGiven':
         consents.set(String(data.consentId), {
@@ -106,4 +90,11 @@ export async function loadAccessFacts(
       .map(({ expiresAt: _expiresAt, ...consent }) => consent),
     breakGlassUntil,
   };
+}
+
+/** The streams' events merged by global position, the order they were recorded in. */
+function inLogOrder(streams: readonly RecordedEvent[][]): RecordedEvent[] {
+  return streams
+    .flat()
+    .sort((a, b) => (a.globalPosition < b.globalPosition ? -1 : a.globalPosition > b.globalPosition ? 1 : 0));
 }

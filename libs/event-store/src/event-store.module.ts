@@ -41,10 +41,9 @@ class EventStoreLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * Binds the EventStore port to the adapter chosen by EVENT_STORE (default PostgreSQL). The PostgreSQL
- * adapter is also offered by its class whatever the choice, for the few writes whose append must commit
- * in one transaction with other rows of the same database (erasure: the event and the deletion of the
- * data key).
+ * Binds the EventStore port to the adapter chosen by EVENT_STORE (default PostgreSQL). Writes that must
+ * commit with other PostgreSQL rows (erasure, the alert engine) ask the bound store whether it can join
+ * their transaction (transactionalAppendOf) and take the append-first path when it cannot.
  */
 @Global()
 @Module({

@@ -82,6 +82,19 @@ export interface EventStore {
    * without it (PostgreSQL) is simply polled.
    */
   watchAll?(onAppended: () => void): EventWatch;
+  /**
+   * Optional: how many committed events follow `cursor` (counting at most `cap`) and when the oldest of them was
+   * recorded. A store that can answer with one cheap query offers it; for the others, `pendingAfter` in
+   * pending-after.ts pages through readAll instead.
+   */
+  pendingAfter?(cursor: Cursor, cap: number): Promise<PendingEvents>;
+}
+
+export interface PendingEvents {
+  /** committed events after the cursor, at most the cap asked for */
+  count: number;
+  /** recordedAt of the first of them; null when there are none */
+  oldestRecordedAt: Date | null;
 }
 
 export interface EventWatch {

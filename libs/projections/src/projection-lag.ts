@@ -1,4 +1,4 @@
-import { decodeCursor } from '@hf/event-store';
+import { EventStore, pendingAfter, START } from '@hf/event-store';
 import type { Pool } from 'pg';
 
 export interface ProjectionLag {
@@ -10,12 +10,13 @@ export interface ProjectionLag {
 }
 
 /**
- * How far each projection trails the log. PostgreSQL-specific on purpose: it reads the same
- * (transaction id, position) order as the feed, counting at most `cap` events so that a projection that
- * is far behind (during a rebuild) costs a bounded query.
+ * How far each projection trails the log, read from its checkpoint and counted by the store, at most `cap` events
+ * so that a projection far behind (during a rebuild) costs a bounded read. A store without a counting query of its
+ * own is paged through readAll with a smaller cap (see pendingAfter): behindEvents is then a floor.
  */
 export async function projectionLag(
   pool: Pool,
+  store: EventStore,
   names: readonly string[],
   now: Date,
   cap = 100_000,
@@ -27,19 +28,11 @@ export async function projectionLag(
   const cursors = new Map(rows.map((r) => [r.name, r.cursor]));
   return Promise.all(
     names.map(async (projection) => {
-      const [xid, position] = decodeCursor(cursors.get(projection) ?? 'start');
-      const { rows: lag } = await pool.query<{ behind: string; oldest: Date | null }>(
-        `SELECT count(*) AS behind, min(recorded_at) AS oldest FROM (
-           SELECT recorded_at FROM events
-            WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY transaction_id, global_position LIMIT $3) pending`,
-        [xid, position, cap],
-      );
-      const oldest = lag[0].oldest;
+      const pending = await pendingAfter(store, cursors.get(projection) ?? START, cap);
+      const oldest = pending.oldestRecordedAt;
       return {
         projection,
-        behindEvents: Number(lag[0].behind),
+        behindEvents: pending.count,
         lagSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
       };
     }),

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { Pool, PoolClient } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
-import { ExpectedVersion, PostgresEventStore, RecordedEvent } from '@hf/event-store';
+import { ExpectedVersion, pendingAfter, PostgresEventStore, RecordedEvent, START } from '@hf/event-store';
 import { Projection } from './projection';
+import { portOnly } from '../../../test/support/port-only-store';
 import { projectionLag } from './projection-lag';
 import { ProjectionRunner } from './projection-runner';
 import { TimelineProjection } from './timeline/timeline.projection';
@@ -234,28 +235,36 @@ describe('ProjectionRunner', () => {
     expect((await db.pool.query(snapshot)).rows[0]).toEqual(live);
   });
 
-  it('reports how far a projection trails the log, and nothing once it has caught up', async () => {
-    const projection = new CountingProjection();
-    const runner = new ProjectionRunner(db.pool, store, [projection], silent, {
-      batchSize: 2,
-      idleDelayMs: 10,
-    });
-    await store.append(
-      'lag',
-      [registered(randomUUID()), registered(randomUUID()), registered(randomUUID())],
-      ExpectedVersion.noStream,
-    );
-    const later = new Date(Date.now() + 60_000);
-    const [before] = await projectionLag(db.pool, ['counting'], later);
-    expect(before.behindEvents).toBe(3);
-    expect(before.lagSeconds).toBeGreaterThanOrEqual(59);
-    await runner.runBatch(projection);
-    expect((await projectionLag(db.pool, ['counting'], later))[0].behindEvents).toBe(1);
-    await runner.catchUp(projection);
-    expect(await projectionLag(db.pool, ['counting'], later)).toEqual([
-      { projection: 'counting', behindEvents: 0, lagSeconds: 0 },
-    ]);
-  });
+  it.each([
+    ['its own count (PostgreSQL adapter)', () => store],
+    ['the generic readAll count (a store with only the port)', () => portOnly(store)],
+  ])(
+    'reports how far a projection trails the log, and nothing once it has caught up: %s',
+    async (_, counter) => {
+      const projection = new CountingProjection();
+      const runner = new ProjectionRunner(db.pool, store, [projection], silent, {
+        batchSize: 2,
+        idleDelayMs: 10,
+      });
+      await store.append(
+        'lag',
+        [registered(randomUUID()), registered(randomUUID()), registered(randomUUID())],
+        ExpectedVersion.noStream,
+      );
+      const later = new Date(Date.now() + 60_000);
+      const [before] = await projectionLag(db.pool, counter(), ['counting'], later);
+      expect(before.behindEvents).toBe(3);
+      expect(before.lagSeconds).toBeGreaterThanOrEqual(59);
+      // the count stops at the cap asked for
+      expect((await pendingAfter(counter(), START, 2)).count).toBe(2);
+      await runner.runBatch(projection);
+      expect((await projectionLag(db.pool, counter(), ['counting'], later))[0].behindEvents).toBe(1);
+      await runner.catchUp(projection);
+      expect(await projectionLag(db.pool, counter(), ['counting'], later)).toEqual([
+        { projection: 'counting', behindEvents: 0, lagSeconds: 0 },
+      ]);
+    },
+  );
 
   it('loses and doubles nothing when the worker dies mid-batch (its connection is killed)', async () => {
     for (let i = 0; i < 6; i++)
@@ -314,7 +323,7 @@ describe('ProjectionRunner', () => {
       const deadline = Date.now() + 10_000;
       let caughtUp = false;
       while (!caughtUp && Date.now() < deadline) {
-        const lags = await projectionLag(db.pool, ['p1', 'p2', 'p3', 'p4'], new Date());
+        const lags = await projectionLag(db.pool, store, ['p1', 'p2', 'p3', 'p4'], new Date());
         caughtUp =
           lags.every((lag) => lag.behindEvents === 0) &&
           (await db.pool.query("SELECT count(*) FROM projection_checkpoints WHERE name LIKE 'p_'")).rows[0]

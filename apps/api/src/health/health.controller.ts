@@ -1,6 +1,7 @@
 import { Public } from '../http/authentication.guard';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@hf/event-store';
 import { APP_CONFIG, AppConfig, Database, MIGRATIONS } from '@hf/platform';
 import { ProjectionLag, projectionLag, reportedProjectionNames } from '@hf/projections';
 import { ProblemException } from '../http/problem';
@@ -21,6 +22,7 @@ export class HealthController {
   constructor(
     @Inject(Database) private readonly database: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
@@ -44,7 +46,9 @@ export class HealthController {
   async ready(): Promise<HealthReport> {
     const database = await this.database.ping();
     const schema = database && (await this.schemaCurrent());
-    const lags = schema ? await projectionLag(this.database.pool, PROJECTION_NAMES, new Date()) : [];
+    const lags = schema
+      ? await projectionLag(this.database.pool, this.store, PROJECTION_NAMES, new Date())
+      : [];
     const projections =
       schema && lags.every((lag) => lag.lagSeconds <= this.config.projectionLagReadySeconds);
     const report: HealthReport = {

@@ -1,6 +1,7 @@
 import { Public } from '../http/authentication.guard';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@hf/event-store';
 import { PG_POOL } from '@hf/platform';
 import { projectionLag, reportedProjectionNames } from '@hf/projections';
 import type { Pool } from 'pg';
@@ -15,7 +16,7 @@ const PROJECTION_NAMES = reportedProjectionNames();
 export class MetricsController {
   private readonly registry = new Registry();
 
-  constructor(@Inject(PG_POOL) pool: Pool) {
+  constructor(@Inject(PG_POOL) pool: Pool, @Inject(EVENT_STORE) store: EventStore) {
     collectDefaultMetrics({ register: this.registry, prefix: 'hf_' });
     const behind = new Gauge({
       name: 'hf_projection_lag_events',
@@ -31,7 +32,7 @@ export class MetricsController {
     });
     // Read when Prometheus scrapes, not on a timer of our own.
     this.refresh = async () => {
-      for (const lag of await projectionLag(pool, PROJECTION_NAMES, new Date())) {
+      for (const lag of await projectionLag(pool, store, PROJECTION_NAMES, new Date())) {
         behind.set({ projection: lag.projection }, lag.behindEvents);
         seconds.set({ projection: lag.projection }, lag.lagSeconds);
       }

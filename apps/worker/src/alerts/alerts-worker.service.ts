@@ -5,7 +5,7 @@ import {
   OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import { PostgresEventStore } from '@hf/event-store';
+import { EVENT_STORE, type EventStore } from '@hf/event-store';
 import { APP_CONFIG, AppConfig, LOGGER, PG_POOL } from '@hf/platform';
 import { ProjectionRunner } from '@hf/projections';
 import {
@@ -42,6 +42,7 @@ export class AlertsWorker implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(PG_POOL) shared: Pool,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(EVENT_STORE) store: EventStore,
     @Optional() @Inject(CLOCK) clock?: Clock,
   ) {
     const time = clock ?? systemClock;
@@ -53,8 +54,8 @@ export class AlertsWorker implements OnApplicationBootstrap, BeforeApplicationSh
     this.pool.on('error', (error) =>
       logger.warn({ err: error.message }, 'idle alert database client failed'),
     );
-    // The engine appends inside its checkpoint transaction: the PostgreSQL adapter's appendWithin.
-    const store = new PostgresEventStore(this.pool);
+    // With the log in PostgreSQL the engine appends and reads inside its checkpoint transaction, on a connection
+    // of this pool; with any other store its appends commit first (see AlertActions).
     [this.engine, this.inbox] = alertProjections(store, time, logger);
     this.runner = new ProjectionRunner(this.pool, store, [this.engine, this.inbox], logger, {
       batchSize: 200,

@@ -1,4 +1,5 @@
 import type { Unit } from '@hf/access';
+import type { EventStore } from '@hf/event-store';
 import { randomUUID } from 'node:crypto';
 import type { WebhookConfig } from '@hf/platform';
 import { inTransaction } from '@hf/platform';
@@ -62,6 +63,7 @@ export class WebhookDispatcher {
 
   constructor(
     private readonly pool: Pool,
+    private readonly store: EventStore,
     private readonly config: WebhookConfig,
     private readonly masterKey: Buffer,
     private readonly clock: DispatcherClock,
@@ -89,7 +91,15 @@ export class WebhookDispatcher {
     if (!claimed) return false;
     const unit: Unit = { id: claimed.unit_id, type: claimed.unit_type, municipality: claimed.municipality };
     const principalId = `webhook:${claimed.subscription_id}`;
-    if (!(await unitMaySee(this.pool, claimed, { principalId, unit, purpose: claimed.purpose }, now))) {
+    if (
+      !(await unitMaySee(
+        this.pool,
+        this.store,
+        claimed,
+        { principalId, unit, purpose: claimed.purpose },
+        now,
+      ))
+    ) {
       // Never sent: a consent withdrawn (or a relation ended) since the item was queued.
       await this.pool.query(
         `UPDATE webhook_deliveries SET status = 'withheld', lease_until = NULL, lease_token = NULL, updated_at = now()

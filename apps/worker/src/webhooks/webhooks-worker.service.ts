@@ -5,6 +5,7 @@ import {
   OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@hf/event-store';
 import { APP_CONFIG, AppConfig, LOGGER } from '@hf/platform';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -29,6 +30,7 @@ export class WebhooksWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(PG_POOL) shared: Pool,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(EVENT_STORE) store: EventStore,
     @Optional() @Inject(CLOCK) clock?: Clock,
   ) {
     this.pool = new Pool({
@@ -39,8 +41,10 @@ export class WebhooksWorker implements OnApplicationBootstrap, BeforeApplication
     this.pool.on('error', (error) =>
       logger.warn({ err: error.message }, 'idle webhook database client failed'),
     );
+    // Access look-ups read the log through the store (its own connections), the queue through this pool.
     this.dispatcher = new WebhookDispatcher(
       this.pool,
+      store,
       config.webhooks,
       config.masterKey,
       clock ?? systemClock,

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import type { TransactionalAppend } from '../transactional-append';
 import {
   AppendResult,
   EventStoreCapabilities,
@@ -8,6 +9,7 @@ import {
   EventStore,
   ExpectedVersion,
   NewEvent,
+  PendingEvents,
   ReadAllPage,
   RecordedEvent,
   START,
@@ -41,7 +43,7 @@ const COLUMNS = `global_position, stream_id, stream_version, event_id, type, sch
  * PostgreSQL adapter. An append is one round trip to a server-side function that checks the
  * expected version and inserts the batch in the caller's transaction (autocommit by default).
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, TransactionalAppend {
   /** event ids are unique across all streams: a unique index on events.event_id */
   static readonly capabilities: EventStoreCapabilities = { eventIdsUniqueAcrossStreams: true };
   readonly capabilities = PostgresEventStore.capabilities;
@@ -101,7 +103,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, fromVersion = 1): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
+    return this.readStreamWithin(this.pool, streamId, fromVersion);
+  }
+
+  /** A stream as a transaction the caller holds sees it, its own uncommitted appends included. */
+  async readStreamWithin(db: Pool | PoolClient, streamId: string, fromVersion = 1): Promise<RecordedEvent[]> {
+    const { rows } = await db.query<EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, fromVersion],
     );
@@ -134,6 +141,23 @@ export class PostgresEventStore implements EventStore {
     if (rows.length === 0) return { events: [], cursor };
     const last = rows[rows.length - 1];
     return { events: rows.map(toRecorded), cursor: encodeCursor(last.xid_text, last.global_position) };
+  }
+
+  /**
+   * Counts in the feed's own (transaction id, position) order and visibility rule, at most `cap` rows, so a
+   * projection far behind (during a rebuild) costs a bounded query.
+   */
+  async pendingAfter(cursor: Cursor, cap: number): Promise<PendingEvents> {
+    const [xid, position] = decodeCursor(cursor);
+    const { rows } = await this.pool.query<{ behind: string; oldest: Date | null }>(
+      `SELECT count(*) AS behind, min(recorded_at) AS oldest FROM (
+         SELECT recorded_at FROM events
+          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY transaction_id, global_position LIMIT $3) pending`,
+      [xid, position, cap],
+    );
+    return { count: Number(rows[0].behind), oldestRecordedAt: rows[0].oldest };
   }
 }
 

@@ -12,19 +12,11 @@ import {
   type AlertTrigger,
   type FactEvent,
 } from '@hf/domain/alerts';
-import type { EventMetadata, RecordedEvent } from '@hf/event-store';
+import type { EventMetadata, EventStore, RecordedEvent } from '@hf/event-store';
 import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { Projection } from '../projection';
-import {
-  AlertActions,
-  alertIdFor,
-  knownAlerts,
-  loadFacts,
-  saveFacts,
-  trackAlertEvent,
-  TransactionalAppender,
-} from './alert-store';
+import { AlertActions, alertIdFor, knownAlerts, loadFacts, saveFacts, trackAlertEvent } from './alert-store';
 
 export const ALERT_ENGINE = 'alert-engine';
 const ALERT_EVENT_TYPES = new Set(Object.keys(alertProcess.events));
@@ -38,8 +30,9 @@ export interface EngineClock {
  * timers and its checkpoint commit together or not at all) that folds each citizen's facts and evaluates the alert
  * rules on every event (libs/domain/src/alerts).
  *
- * Exactly once, by construction rather than by luck: a crashed batch rolls back everything it appended and is
- * processed again with the same derived ids, and the alert decider turns anything already done into a no-op.
+ * Exactly once, by construction rather than by luck: a crashed batch rolls back everything it appended (or, with
+ * a store outside PostgreSQL, keeps what it appended) and is processed again with the same derived ids, and the
+ * alert decider turns anything already done into a no-op.
  * Time comes from the injected clock (the same one the API uses), read once per batch.
  *
  * Not a read model: it is not rebuilt with the read models (a reset would only re-fold the facts; the alerts in the
@@ -50,12 +43,12 @@ export class AlertEngineProjection implements Projection {
   private readonly actions: AlertActions;
 
   constructor(
-    appender: TransactionalAppender,
+    store: EventStore,
     private readonly clock: EngineClock,
     logger?: Logger,
     private readonly rules: readonly AlertRule[] = ALERT_RULES,
   ) {
-    this.actions = new AlertActions(appender, logger);
+    this.actions = new AlertActions(store, logger);
   }
 
   async apply(tx: PoolClient, events: readonly RecordedEvent[]): Promise<void> {

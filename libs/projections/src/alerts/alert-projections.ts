@@ -1,6 +1,6 @@
+import type { EventStore } from '@hf/event-store';
 import type { Logger } from 'pino';
 import { AlertEngineProjection, EngineClock } from './alert-engine.projection';
-import type { TransactionalAppender } from './alert-store';
 import { AlertsInboxProjection } from './alerts-inbox.projection';
 
 /**
@@ -9,9 +9,9 @@ import { AlertsInboxProjection } from './alerts-inbox.projection';
  * like any read model, and resetting the engine only re-folds its facts (alerts are events and stay).
  */
 export function alertProjections(
-  appender: TransactionalAppender,
+  store: EventStore,
   clock: EngineClock = { now: () => new Date() },
   logger?: Logger,
 ): [AlertEngineProjection, AlertsInboxProjection] {
-  return [new AlertEngineProjection(appender, clock, logger), new AlertsInboxProjection()];
+  return [new AlertEngineProjection(store, clock, logger), new AlertsInboxProjection()];
 }

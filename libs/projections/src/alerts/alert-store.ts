@@ -9,7 +9,15 @@ import {
   type KnownAlert,
   type TimerPlan,
 } from '@hf/domain/alerts';
-import { AppendResult, EventMetadata, ExpectedVersion, NewEvent } from '@hf/event-store';
+import {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  RecordedEvent,
+  transactionalAppendOf,
+} from '@hf/event-store';
 import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { v5 as uuidv5 } from 'uuid';
@@ -21,16 +29,34 @@ const ALERT_ID_NAMESPACE = 'b8f0c5e2-6a7d-4c1f-9e3b-2d5a8f1c7e40';
 export const alertIdFor = (seed: string): string => uuidv5(seed, ALERT_ID_NAMESPACE);
 
 /**
- * What the engine needs of the event store: an append inside the caller's transaction (so alert events commit
- * with the engine's checkpoint or the timer's fired mark). PostgresEventStore.appendWithin is one.
+ * How alert actions reach the log. With a store that can append inside a PostgreSQL transaction (the PostgreSQL
+ * adapter), alert events commit with the engine's checkpoint or the timer's fired mark, and the stream is read as
+ * that transaction sees it. With any other store, events are appended at once through the port and the PostgreSQL
+ * side commits after: a crash in between runs the batch or timer again, and the derived event ids plus the alert
+ * decider (which turns what is already on record into a no-op) make the re-run append nothing twice.
  */
-export interface TransactionalAppender {
-  appendWithin(
-    client: PoolClient,
+interface AlertLog {
+  read(tx: PoolClient, streamId: string): Promise<RecordedEvent[]>;
+  append(
+    tx: PoolClient,
     streamId: string,
     events: NewEvent[],
     expected: ExpectedVersion,
   ): Promise<AppendResult>;
+}
+
+function alertLogOf(store: EventStore): AlertLog {
+  const within = transactionalAppendOf(store);
+  if (within) {
+    return {
+      read: (tx, streamId) => within.readStreamWithin(tx, streamId),
+      append: (tx, streamId, events, expected) => within.appendWithin(tx, streamId, events, expected),
+    };
+  }
+  return {
+    read: (_tx, streamId) => store.readStream(streamId),
+    append: (_tx, streamId, events, expected) => store.append(streamId, events, expected),
+  };
 }
 
 /**
@@ -42,10 +68,14 @@ export interface TransactionalAppender {
  * there is nothing left to do and is skipped; any other error fails the transaction, which then runs again.
  */
 export class AlertActions {
+  private readonly log: AlertLog;
+
   constructor(
-    private readonly appender: TransactionalAppender,
+    store: EventStore,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.log = alertLogOf(store);
+  }
 
   async run(
     tx: PoolClient,
@@ -68,7 +98,7 @@ export class AlertActions {
     metadata: EventMetadata,
   ): Promise<AlertEvent[]> {
     const streamId = alertStreamId(action.alertId);
-    const history = await readAlertStream(tx, action.alertId);
+    const history = (await this.log.read(tx, streamId)).map(toAlertEvent);
     const state = fold(alertDecider, history);
     let events: AlertEvent[];
     try {
@@ -79,13 +109,16 @@ export class AlertActions {
         { alertId: action.alertId, command: action.command.type, rule: error.code },
         'alert action skipped',
       );
+      // What is on record may be ahead of the index (events appended before a crash): catch the index up.
+      for (const event of history) await trackAlertEvent(tx, event);
       return [];
     }
     if (events.length === 0) {
-      if (state.alert !== null) await indexAlert(tx, state.alert); // a replayed raise: make sure it is indexed
+      // a replayed raise: make sure the index knows what is on record
+      for (const event of history) await trackAlertEvent(tx, event);
       return [];
     }
-    await this.appender.appendWithin(
+    await this.log.append(
       tx,
       streamId,
       events.map((event, index) => ({
@@ -103,14 +136,13 @@ export class AlertActions {
   }
 }
 
-export async function readAlertStream(tx: PoolClient, alertId: string): Promise<AlertEvent[]> {
-  const { rows } = await tx.query<{ type: string; schema_version: number; data: Record<string, unknown> }>(
-    'SELECT type, schema_version, data FROM events WHERE stream_id = $1 ORDER BY stream_version',
-    [alertStreamId(alertId)],
-  );
-  return rows.map(
-    (r) => decodeEvent({ type: r.type, schemaVersion: r.schema_version, data: r.data }) as AlertEvent,
-  );
+/** An alert's recorded event, decoded (upcast) as the alert decider expects. */
+function toAlertEvent(recorded: RecordedEvent): AlertEvent {
+  return decodeEvent({
+    type: recorded.type,
+    schemaVersion: recorded.schemaVersion,
+    data: recorded.data,
+  }) as AlertEvent;
 }
 
 /** Keeps the engine's index of alerts in step with an alert event (from its own appends or from the feed). */

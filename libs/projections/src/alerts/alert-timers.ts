@@ -7,11 +7,12 @@ import {
   type AlertRule,
   type TimerPlan,
 } from '@hf/domain/alerts';
+import type { EventStore } from '@hf/event-store';
 import { inTransaction } from '@hf/platform';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { ALERT_ENGINE, EngineClock } from './alert-engine.projection';
-import { AlertActions, alertIdFor, knownAlerts, loadFacts, TransactionalAppender } from './alert-store';
+import { AlertActions, alertIdFor, knownAlerts, loadFacts } from './alert-store';
 
 export interface TimerPollerOptions {
   /** how long to wait when no timer is due */
@@ -26,8 +27,9 @@ const RETRY_AFTER_SECONDS = [5, 30, 120, 600, 3600];
 /**
  * Fires durable timers (table `timers`). Each timer is claimed in a transaction of its own with
  * FOR UPDATE SKIP LOCKED, handled, and marked fired in that same transaction, so:
- * - exactly once: a crash before COMMIT leaves the timer unfired and its events unwritten; the next claim (this
- *   worker after a restart, or another worker) does it again with the same derived event ids;
+ * - exactly once: a crash before COMMIT leaves the timer unfired, and its events unwritten (or, with a store
+ *   outside PostgreSQL, written but harmless to write again); the next claim (this worker after a restart, or
+ *   another worker) does it again with the same derived event ids, which the alert decider turns into no-ops;
  * - several workers can poll: a claimed timer is skipped by the others;
  * - a timer that keeps failing (a concurrent write to the same alert, say) is retried with growing delays and
  *   does not block the ones behind it.
@@ -42,13 +44,13 @@ export class AlertTimerPoller {
 
   constructor(
     private readonly pool: Pool,
-    appender: TransactionalAppender,
+    store: EventStore,
     private readonly clock: EngineClock,
     private readonly logger: Logger,
     private readonly options: TimerPollerOptions = { idleDelayMs: 1000 },
     private readonly rules: readonly AlertRule[] = ALERT_RULES,
   ) {
-    this.actions = new AlertActions(appender, logger);
+    this.actions = new AlertActions(store, logger);
   }
 
   start(): void {

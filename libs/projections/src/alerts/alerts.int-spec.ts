@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { PoolClient } from 'pg';
+import { portOnly } from '../../../../test/support/port-only-store';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { schemaVersionOf } from '@hf/domain';
 import { alertIdFor } from './alert-store';
 import { alertIdSeed, type FactEvent } from '@hf/domain/alerts';
 import { CITIZEN, facts } from '@hf/domain/alerts/testing/fact-builders';
-import { ExpectedVersion, PostgresEventStore, RecordedEvent } from '@hf/event-store';
+import { EventStore, ExpectedVersion, PostgresEventStore, RecordedEvent } from '@hf/event-store';
 import { ProjectionRunner } from '../projection-runner';
 import { Projection } from '../projection';
 import { AlertEngineProjection } from './alert-engine.projection';
@@ -210,12 +211,12 @@ describe('alert engine, durable timers and inbox (PostgreSQL)', () => {
     await runner.catchUp(engine);
     clock.set('2026-03-06T00:00:00Z');
     let failures = 1;
-    const flaky = {
-      appendWithin: (...args: Parameters<PostgresEventStore['appendWithin']>) => {
+    const flaky = new (class extends PostgresEventStore {
+      override appendWithin(...args: Parameters<PostgresEventStore['appendWithin']>) {
         if (failures-- > 0) throw new Error('connection lost');
-        return store.appendWithin(...args);
-      },
-    };
+        return super.appendWithin(...args);
+      }
+    })(db.pool);
     const flakyPoller = new AlertTimerPoller(db.pool, flaky, clock, silent, { idleDelayMs: 10 });
     expect(await flakyPoller.fireOne()).toBe('failed');
     expect(await types()).toEqual(['AlertRaised']);
@@ -332,5 +333,87 @@ describe('alert engine, durable timers and inbox (PostgreSQL)', () => {
     await runner.reset(inbox);
     await runner.catchUp(inbox);
     expect((await db.pool.query(snapshot)).rows[0].hash).toBe(live);
+  });
+
+  /**
+   * A store that cannot join the engine's PostgreSQL transaction (EventStoreDB/KurrentDB), played by the PostgreSQL
+   * adapter seen only through the port: alert events are on record before the checkpoint or the timer's fired mark
+   * commits, so a crash in between must be repaired by the re-run without raising anything twice.
+   */
+  describe('with an event store outside the PostgreSQL transaction', () => {
+    let external: EventStore;
+    beforeEach(() => {
+      external = portOnly(store);
+    });
+
+    it('a batch that crashes after appending raises each alert once on the re-run, with its timers', async () => {
+      const crashing = new CrashingAfter(new AlertEngineProjection(external, clock, silent));
+      const crashRunner = new ProjectionRunner(db.pool, external, [crashing], silent, {
+        batchSize: 50,
+        idleDelayMs: 10,
+      });
+      await record(facts.registered('101'), 'citizen');
+      await record(facts.shelterAdmitted(), 'shelter-stays');
+      await record(facts.dischargePlanned(), 'institution');
+      crashing.crash = true;
+      await expect(crashRunner.runBatch(crashing)).rejects.toThrow('worker died mid-batch');
+      // The alerts are on record, the PostgreSQL side (timers, index, checkpoint) is not.
+      expect((await types()).sort()).toEqual(['AlertRaised', 'AlertRaised']);
+      expect(await timers()).toEqual([]);
+
+      crashing.crash = false;
+      await crashRunner.catchUp(crashing);
+      expect((await types()).sort()).toEqual(['AlertRaised', 'AlertRaised']);
+      const { rows: indexed } = await db.pool.query(
+        'SELECT rule_id, closed FROM alert_engine_alerts ORDER BY rule_id',
+      );
+      expect(indexed).toEqual([
+        { rule_id: 'A1', closed: false },
+        { rule_id: 'A2', closed: false },
+      ]);
+      const timersAfter = await timers();
+      expect(timersAfter.map((t) => t.kind)).toEqual(expect.arrayContaining(['escalate', 'expire']));
+
+      await crashRunner.reset(crashing);
+      await crashRunner.catchUp(crashing);
+      expect((await types()).sort()).toEqual(['AlertRaised', 'AlertRaised']);
+      expect(await timers()).toEqual(timersAfter);
+    });
+
+    it('a timer that crashes after its append and before its fired mark fires once on the retry', async () => {
+      await record(facts.registered('101'), 'citizen');
+      await record(facts.shelterAdmitted(), 'shelter-stays');
+      const externalEngine = new AlertEngineProjection(external, clock, silent);
+      const externalRunner = new ProjectionRunner(db.pool, external, [externalEngine], silent, {
+        batchSize: 50,
+        idleDelayMs: 10,
+      });
+      await externalRunner.catchUp(externalEngine);
+      expect(await types()).toEqual(['AlertRaised']);
+      clock.set('2026-03-06T00:00:00Z');
+      let crashes = 1;
+      const crashingAfterAppend: EventStore = {
+        ...external,
+        append: async (...args) => {
+          const result = await external.append(...args);
+          if (crashes-- > 0) throw new Error('process died after the append');
+          return result;
+        },
+      };
+      const crashingPoller = new AlertTimerPoller(db.pool, crashingAfterAppend, clock, silent, {
+        idleDelayMs: 10,
+      });
+      expect(await crashingPoller.fireOne()).toBe('failed');
+      expect(await types()).toEqual(['AlertRaised', 'AlertEscalated']);
+      const unfired = await db.pool.query("SELECT fired_at FROM timers WHERE kind = 'escalate'");
+      expect(unfired.rows).toEqual([{ fired_at: null }]);
+
+      await db.pool.query("UPDATE timers SET retry_at = now() WHERE kind = 'escalate'");
+      expect(await crashingPoller.fireOne()).toBe('fired');
+      expect(await types()).toEqual(['AlertRaised', 'AlertEscalated']);
+      clock.set('2026-03-07T00:00:00Z');
+      await crashingPoller.fireDue();
+      expect(await types()).toEqual(['AlertRaised', 'AlertEscalated']);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { entryVisible, loadAccessFacts, mayAccessCitizen, type Unit, type Viewer } from '@hf/access';
 import type { EventCategory } from '@hf/domain';
+import type { EventStore } from '@hf/event-store';
 import type { Pool } from 'pg';
 import type { NotificationItem } from './item';
 
@@ -11,11 +12,12 @@ import type { NotificationItem } from './item';
  */
 export async function unitMaySee(
   pool: Pool,
+  store: EventStore,
   item: NotificationItem,
   reader: { principalId: string; unit: Unit; purpose: string },
   now: Date,
 ): Promise<boolean> {
-  const facts = await loadAccessFacts(pool, item.citizen_id, reader.principalId, now);
+  const facts = await loadAccessFacts(pool, store, item.citizen_id, reader.principalId, now);
   const viewer: Viewer = { ...reader, breakGlass: false };
   if (!facts.exists || !mayAccessCitizen(viewer, facts)) return false;
   if (item.alert_id !== null) {

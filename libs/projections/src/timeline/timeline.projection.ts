@@ -48,21 +48,35 @@ export class TimelineProjection implements Projection {
 
   async apply(tx: PoolClient, events: readonly RecordedEvent[]): Promise<void> {
     await this.insert(tx, events);
+    const admissions = new LatestAdmissionEvents();
     for (const event of events) {
+      admissions.note(event);
       if (event.type === 'CitizenPersonalDataErased' && typeof event.data.citizenId === 'string') {
         await this.redactFreeText(tx, event.data.citizenId);
       }
-      if (event.type === 'HospitalNoticeCancelled') await this.markRetracted(tx, event);
+      if (event.type === 'HospitalNoticeCancelled') await this.markRetracted(tx, event, admissions);
     }
+    await admissions.save(tx);
   }
 
   private async insert(tx: PoolClient, events: readonly RecordedEvent[]): Promise<void> {
-    const rows = events.filter(
-      (e) =>
-        isDomainEventType(e.type) && !OFF_THE_TIMELINE.has(e.type) && typeof e.data.citizenId === 'string',
-    );
+    const openers = await Openers.load(tx, events);
+    const rows: RecordedEvent[] = [];
+    const access: EntryAccessColumns[] = [];
+    // In apply order: an entry sees the openers applied before it (and its own), whatever the batch size.
+    for (const e of events) {
+      openers.note(e);
+      if (
+        isDomainEventType(e.type) &&
+        !OFF_THE_TIMELINE.has(e.type) &&
+        typeof e.data.citizenId === 'string'
+      ) {
+        rows.push(e);
+        access.push(accessOf(e, openers));
+      }
+    }
+    await openers.save(tx);
     if (rows.length === 0) return;
-    const access = await accessOf(tx, rows);
     await tx.query(
       `INSERT INTO timeline_entries
          (event_id, citizen_id, global_position, stream_id, type, occurred_at, recorded_at, summary, category,
@@ -110,26 +124,127 @@ export class TimelineProjection implements Projection {
   /**
    * MedCom AN_xx: the retracted notice keeps its row (the history is what it is), but its summary says it was
    * retracted, so nobody reads an admission that never happened as a fact. The row is the latest event of the
-   * cancelled kind for the same admission before the cancellation; a rebuild finds the same row.
+   * cancelled kind for the same admission applied before the cancellation; a rebuild finds the same row.
    */
-  private async markRetracted(tx: PoolClient, event: RecordedEvent): Promise<void> {
+  private async markRetracted(
+    tx: PoolClient,
+    event: RecordedEvent,
+    admissions: LatestAdmissionEvents,
+  ): Promise<void> {
     const type = RETRACTED_TYPE[String(event.data.cancelledCode)];
     if (type === undefined) return;
+    const retracted = await admissions.latest(tx, event.streamId, type, String(event.data.admissionId));
+    if (retracted === null) return;
     const note = ` [retracted: ${String(event.data.medcomCode)}]`;
     await tx.query(
-      `UPDATE timeline_entries t SET summary = t.summary || $4
-        WHERE strpos(t.summary, $4) = 0
-          AND t.event_id = (SELECT e.event_id FROM events e
-                             WHERE e.stream_id = $1 AND e.type = $2 AND e.data->>'admissionId' = $3
-                               AND e.global_position < $5
-                             ORDER BY e.global_position DESC LIMIT 1)`,
-      [event.streamId, type, String(event.data.admissionId), note, event.globalPosition.toString()],
+      `UPDATE timeline_entries SET summary = summary || $2 WHERE event_id = $1 AND strpos(summary, $2) = 0`,
+      [retracted, note],
     );
   }
 
   async reset(tx: PoolClient): Promise<void> {
-    await tx.query('TRUNCATE timeline_entries');
+    await tx.query('TRUNCATE timeline_entries, timeline_openers, timeline_admission_events');
   }
+}
+
+const RETRACTABLE_TYPES = new Set(Object.values(RETRACTED_TYPE));
+
+/**
+ * The latest event of each retractable kind per (stream, kind, admission), as applied so far: this batch's in
+ * memory, earlier batches' in timeline_admission_events (migration 0016).
+ */
+class LatestAdmissionEvents {
+  private readonly batch = new Map<string, { key: [string, string, string]; eventId: string }>();
+
+  note(event: RecordedEvent): void {
+    if (!RETRACTABLE_TYPES.has(event.type) || typeof event.data.admissionId !== 'string') return;
+    const key: [string, string, string] = [event.streamId, event.type, event.data.admissionId];
+    this.batch.set(JSON.stringify(key), { key, eventId: event.id });
+  }
+
+  async latest(tx: PoolClient, streamId: string, type: string, admissionId: string): Promise<string | null> {
+    const noted = this.batch.get(JSON.stringify([streamId, type, admissionId]));
+    if (noted) return noted.eventId;
+    const { rows } = await tx.query<{ event_id: string }>(
+      `SELECT event_id FROM timeline_admission_events WHERE stream_id = $1 AND type = $2 AND admission_id = $3`,
+      [streamId, type, admissionId],
+    );
+    return rows[0]?.event_id ?? null;
+  }
+
+  async save(tx: PoolClient): Promise<void> {
+    if (this.batch.size === 0) return;
+    const entries = [...this.batch.values()];
+    await tx.query(
+      `INSERT INTO timeline_admission_events (stream_id, type, admission_id, event_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[])
+       ON CONFLICT (stream_id, type, admission_id) DO UPDATE SET event_id = excluded.event_id`,
+      [
+        entries.map((e) => e.key[0]),
+        entries.map((e) => e.key[1]),
+        entries.map((e) => e.key[2]),
+        entries.map((e) => e.eventId),
+      ],
+    );
+  }
+}
+
+/**
+ * The units that opened stays and offers (an admission's shelter, an offer's housing association), so the
+ * stay's and offer's later events are tied to them: loaded for the keys a batch names from timeline_openers
+ * (migration 0016), completed by the batch's own openers in apply order, and saved with the batch.
+ */
+class Openers {
+  private readonly added: [string, string][] = [];
+
+  private constructor(private readonly known: Map<string, Set<string>>) {}
+
+  static async load(tx: PoolClient, events: readonly RecordedEvent[]): Promise<Openers> {
+    const keys = [...new Set(events.flatMap(openerKeysOf))];
+    const known = new Map<string, Set<string>>();
+    if (keys.length > 0) {
+      const { rows } = await tx.query<{ opener: string; unit: string }>(
+        'SELECT opener, unit FROM timeline_openers WHERE opener = ANY($1::text[])',
+        [keys],
+      );
+      for (const row of rows) known.set(row.opener, (known.get(row.opener) ?? new Set()).add(row.unit));
+    }
+    return new Openers(known);
+  }
+
+  note(e: RecordedEvent): void {
+    if (e.type === 'ShelterAdmissionRecorded')
+      this.add(`stay:${String(e.data.stayId)}`, String(e.data.shelterId));
+    if (e.type === 'HousingOffered')
+      this.add(`offer:${String(e.data.offerId)}`, String(e.data.housingAssociation));
+  }
+
+  unitsOf(key: string): string[] {
+    return [...(this.known.get(key) ?? [])].sort();
+  }
+
+  async save(tx: PoolClient): Promise<void> {
+    if (this.added.length === 0) return;
+    await tx.query(
+      `INSERT INTO timeline_openers (opener, unit) SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT DO NOTHING`,
+      [this.added.map(([opener]) => opener), this.added.map(([, unit]) => unit)],
+    );
+  }
+
+  private add(key: string, unit: string): void {
+    const units = this.known.get(key) ?? new Set<string>();
+    if (units.has(unit)) return;
+    this.known.set(key, units.add(unit));
+    this.added.push([key, unit]);
+  }
+}
+
+function openerKeysOf(e: RecordedEvent): string[] {
+  return [
+    ...(typeof e.data.stayId === 'string' ? [`stay:${e.data.stayId}`] : []),
+    ...(typeof e.data.offerId === 'string' ? [`offer:${e.data.offerId}`] : []),
+  ];
 }
 
 interface EntryAccessColumns {
@@ -151,52 +266,22 @@ const MUNICIPALITY_FIELDS = ['municipalityOfStay', 'decidingMunicipality'];
 
 /**
  * What the access policy needs per entry (see migration 0013). Events of a stay or an offer that do not repeat
- * the shelter or association are tied to it through the admission or offer that opened it, looked up in the log.
+ * the shelter or association are tied to it through the admission or offer that opened it.
  */
-async function accessOf(tx: PoolClient, events: readonly RecordedEvent[]): Promise<EntryAccessColumns[]> {
-  const openers = new Map<string, string[]>();
-  const missing = events
-    .filter(
-      (e) => e.type !== 'ShelterAdmissionRecorded' && typeof e.data.stayId === 'string' && !e.data.shelterId,
-    )
-    .map((e) => String(e.data.stayId));
-  const missingOffers = events
-    .filter(
-      (e) => e.type !== 'HousingOffered' && typeof e.data.offerId === 'string' && !e.data.housingAssociation,
-    )
-    .map((e) => String(e.data.offerId));
-  if (missing.length + missingOffers.length > 0) {
-    const { rows } = await tx.query<{ key: string; unit: string }>(
-      `SELECT 'stay:' || (data->>'stayId') AS key, data->>'shelterId' AS unit FROM events
-        WHERE type = 'ShelterAdmissionRecorded' AND data->>'stayId' = ANY($1::text[])
-       UNION ALL
-       SELECT 'offer:' || (data->>'offerId'), data->>'housingAssociation' FROM events
-        WHERE type = 'HousingOffered' AND data->>'offerId' = ANY($2::text[])`,
-      [missing, missingOffers],
-    );
-    for (const row of rows) openers.set(row.key, [...(openers.get(row.key) ?? []), row.unit]);
-  }
-  for (const e of events) {
-    if (e.type === 'ShelterAdmissionRecorded')
-      openers.set(`stay:${String(e.data.stayId)}`, [String(e.data.shelterId)]);
-    if (e.type === 'HousingOffered')
-      openers.set(`offer:${String(e.data.offerId)}`, [String(e.data.housingAssociation)]);
-  }
-  return events.map((e) => {
-    const related = UNIT_FIELDS.map((f) => e.data[f]).filter((v): v is string => typeof v === 'string');
-    if (typeof e.data.stayId === 'string') related.push(...(openers.get(`stay:${e.data.stayId}`) ?? []));
-    if (typeof e.data.offerId === 'string') related.push(...(openers.get(`offer:${e.data.offerId}`) ?? []));
-    const unit = e.metadata.unit;
-    const basis = typeof e.data.legalBasis === 'string' ? e.data.legalBasis : legalBasisOf(e.type);
-    return {
-      recordedByUnit: typeof unit === 'string' ? unit : null,
-      relatedUnits: [...new Set(related)],
-      relatedMunicipalities: MUNICIPALITY_FIELDS.map((f) => e.data[f]).filter(
-        (v): v is string => typeof v === 'string',
-      ),
-      legalBasis: basis ?? null,
-    };
-  });
+function accessOf(e: RecordedEvent, openers: Openers): EntryAccessColumns {
+  const related = UNIT_FIELDS.map((f) => e.data[f]).filter((v): v is string => typeof v === 'string');
+  if (typeof e.data.stayId === 'string') related.push(...openers.unitsOf(`stay:${e.data.stayId}`));
+  if (typeof e.data.offerId === 'string') related.push(...openers.unitsOf(`offer:${e.data.offerId}`));
+  const unit = e.metadata.unit;
+  const basis = typeof e.data.legalBasis === 'string' ? e.data.legalBasis : legalBasisOf(e.type);
+  return {
+    recordedByUnit: typeof unit === 'string' ? unit : null,
+    relatedUnits: [...new Set(related)],
+    relatedMunicipalities: MUNICIPALITY_FIELDS.map((f) => e.data[f]).filter(
+      (v): v is string => typeof v === 'string',
+    ),
+    legalBasis: basis ?? null,
+  };
 }
 
 export interface TimelineEntryRow {

@@ -1,9 +1,10 @@
 import { AccessPolicy } from '@hf/access';
 import { randomUUID } from 'node:crypto';
-import { citizenStreamId } from '@hf/domain';
-import { ConcurrencyError, ExpectedVersion, PostgresEventStore } from '@hf/event-store';
+import { citizenStreamId, DomainError } from '@hf/domain';
+import { ConcurrencyError, EventStore, ExpectedVersion, PostgresEventStore } from '@hf/event-store';
 import { loadConfig, PersonalDataVault } from '@hf/platform';
 import type { PoolClient } from 'pg';
+import { portOnly } from '../../../../../test/support/port-only-store';
 import { createTestDatabase, TestDatabase } from '../../../../../test/support/test-database';
 import { idSource, RequestContext } from '../../http/request-context';
 import { EraseCitizenPersonalDataCommand } from './erase-citizen-personal-data.command';
@@ -94,8 +95,14 @@ describe('erasing a citizen: one transaction', () => {
     return rows[0];
   }
 
-  const handler = (store: PostgresEventStore, v: PersonalDataVault = vault) =>
-    new EraseCitizenPersonalDataHandler(db.pool, store, v, { now: () => NOW }, new AccessPolicy(db.pool));
+  const handler = (store: EventStore, v: PersonalDataVault = vault) =>
+    new EraseCitizenPersonalDataHandler(
+      db.pool,
+      store,
+      v,
+      { now: () => NOW },
+      new AccessPolicy(db.pool, new PostgresEventStore(db.pool)),
+    );
   const erase = (citizenId: string) =>
     new EraseCitizenPersonalDataCommand(citizenId, { reason: 'gdpr-art-17-request' }, ctx());
 
@@ -176,6 +183,76 @@ describe('erasing a citizen: one transaction', () => {
     expect(await vault.open(citizenId, sealed)).toMatchObject({ name: 'Test Testesen' });
     await handler(new PostgresEventStore(db.pool)).execute(erase(citizenId));
     expect(await vault.open(citizenId, sealed)).toBeNull();
+  });
+
+  /**
+   * A store that cannot join the PostgreSQL transaction (EventStoreDB/KurrentDB): the PostgreSQL adapter seen only
+   * through the port, so the handler takes the ordered path (append, then delete).
+   */
+  describe('with an event store outside the PostgreSQL transaction', () => {
+    class FailingVault extends PersonalDataVault {
+      override async shred(tx: PoolClient, id: string): Promise<{ keys: number; cprLookups: number }> {
+        await super.shred(tx, id);
+        throw new Error('the process died here');
+      }
+    }
+    const external = () => portOnly(new PostgresEventStore(db.pool));
+
+    it('appends the erasure, then deletes the key, the CPR look-up and the stored responses', async () => {
+      const citizenId = await registered();
+      const result = await handler(external()).execute(erase(citizenId));
+      expect(result).toEqual({ recorded: ['CitizenPersonalDataErased'] });
+      expect(await rowsOf(citizenId)).toEqual({ keys: 0, lookups: 0, responses: 0, erased: 1 });
+    });
+
+    it('finishes the deletions on the retry after a crash between the append and them, then refuses more', async () => {
+      const citizenId = await registered();
+      const sealed = await sealedOf(citizenId);
+      const crashing = new FailingVault(db.pool, config.masterKey, config.cprLookupKey);
+      await expect(handler(external(), crashing).execute(erase(citizenId))).rejects.toThrow(
+        'the process died here',
+      );
+      // The log says erased, the key is still there: the state a retry must repair.
+      expect(await rowsOf(citizenId)).toEqual({ keys: 1, lookups: 1, responses: 1, erased: 1 });
+
+      const retried = await handler(external()).execute(erase(citizenId));
+
+      expect(retried).toEqual({ recorded: ['CitizenPersonalDataErased'] });
+      expect(await rowsOf(citizenId)).toEqual({ keys: 0, lookups: 0, responses: 0, erased: 1 });
+      expect(await vault.open(citizenId, sealed)).toBeNull();
+      const third = handler(external()).execute(erase(citizenId));
+      await expect(third).rejects.toBeInstanceOf(DomainError);
+      await expect(third).rejects.toMatchObject({ code: 'personal-data-already-erased' });
+      expect(await rowsOf(citizenId)).toEqual({ keys: 0, lookups: 0, responses: 0, erased: 1 });
+    });
+
+    it('deletes nothing when the append fails because the stream moved on after the decision', async () => {
+      const citizenId = await registered();
+      const inner = new PostgresEventStore(db.pool);
+      const raced: EventStore = {
+        ...external(),
+        readStream: async (streamId, fromVersion) => {
+          const read = await inner.readStream(streamId, fromVersion);
+          await inner.append(
+            streamId,
+            [
+              {
+                id: randomUUID(),
+                type: 'HomelessnessSituationRecorded',
+                schemaVersion: 1,
+                data: { citizenId, occurredAt: '2026-03-02T09:00:00.000Z', situation: 'street' },
+                metadata: { correlationId: 'concurrent' },
+                occurredAt: new Date('2026-03-02T09:00:00.000Z'),
+              },
+            ],
+            ExpectedVersion.any,
+          );
+          return read;
+        },
+      };
+      await expect(handler(raced).execute(erase(citizenId))).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await rowsOf(citizenId)).toEqual({ keys: 1, lookups: 1, responses: 1, erased: 0 });
+    });
   });
 
   async function sealedOf(citizenId: string): Promise<string> {

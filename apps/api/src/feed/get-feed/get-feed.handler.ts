@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy, unitOf } from '@hf/access';
+import { EVENT_STORE, type EventStore } from '@hf/event-store';
 import { APP_CONFIG, AppConfig, PG_POOL } from '@hf/platform';
 import { readFeedItems, toCloudEvent, unitMaySee } from '@hf/projections/notifications';
 import type { Pool } from 'pg';
@@ -20,6 +21,7 @@ export class GetFeedHandler {
     private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute(
@@ -39,7 +41,13 @@ export class GetFeedHandler {
     const visible = [];
     for (const item of items)
       if (
-        await unitMaySee(this.pool, item, { principalId: ctx.principal.id, unit, purpose: ctx.purpose }, now)
+        await unitMaySee(
+          this.pool,
+          this.store,
+          item,
+          { principalId: ctx.principal.id, unit, purpose: ctx.purpose },
+          now,
+        )
       )
         visible.push(item);
     await this.access.auditMany(

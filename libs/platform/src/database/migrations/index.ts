@@ -13,6 +13,7 @@ import { sql as principals } from './0012-principals';
 import { sql as timelineAccess } from './0013-timeline-access';
 import { sql as personalDataErasure } from './0014-personal-data-erasure';
 import { sql as webhooks } from './0015-webhooks';
+import { sql as timelineLookups } from './0016-timeline-lookups';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'timeline-access', sql: timelineAccess },
   { version: 14, name: 'personal-data-erasure', sql: personalDataErasure },
   { version: 15, name: 'webhooks', sql: webhooks },
+  { version: 16, name: 'timeline-lookups', sql: timelineLookups },
 ];
