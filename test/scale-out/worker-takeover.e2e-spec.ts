@@ -86,6 +86,8 @@ describe('worker replicas: takeover after kill -9, no lost or doubled updates, o
       WITNESS_BATCH_PAUSE_MS: '25',
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: '15000',
+      // The witness and the rebuild below read the log in PostgreSQL.
+      EVENT_STORE: 'postgres',
     });
 
   it('survivor takes over within seconds; every event applied once; never two workers on one projection', async () => {

@@ -125,7 +125,10 @@ function witness(projection: Projection, outside: Pool, pauseMs: number): void {
 
 @Injectable()
 class BatchWitness implements OnModuleInit, OnApplicationShutdown {
-  private readonly outside = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  private readonly outside = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 }).on(
+    'error',
+    () => undefined, // an idle client dropped at shutdown must not crash the worker
+  );
 
   constructor(
     @Inject(PROJECTIONS) private readonly projections: Projection[],
