@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { leaveShutdownSignalsToTheApp } from '../database/embedded';
 
 export interface Closable {
   close(): Promise<void>;
@@ -76,5 +77,6 @@ export function closeGracefullyOnSignals(
   };
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   for (const signal of signals) process.on(signal, onSignal);
+  if (!options.signals) leaveShutdownSignalsToTheApp();
   return () => signals.forEach((signal) => process.off(signal, onSignal));
 }
