@@ -78,14 +78,21 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestFasti
       }
     },
   );
+  // Once shutdown has begun, every response closes its connection: a keep-alive connection left idle after the
+  // last answer would otherwise hold the server open until its keep-alive timeout (72 s), long past any grace.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (closing) void reply.header('connection', 'close');
   });
   // Fastify's own errors (malformed JSON, body too large, wrong content type) reach Nest's error
   // handler too, so ProblemDetailsFilter shapes every error response.
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main closes on SIGTERM itself (closeGracefullyOnSignals) so that it can exit 0.
 
   const document = SwaggerModule.createDocument(
     app,

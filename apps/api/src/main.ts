@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { PrincipalRegistry, seedDemoPrincipals } from '@hf/access';
-import { createLogger, loadConfig } from '@hf/platform';
+import { closeGracefullyOnSignals, createLogger, loadConfig } from '@hf/platform';
 import { createApiApp } from './bootstrap';
 
 /** `npm start`: the API, and the worker in the same process unless RUN_WORKER=false. */
@@ -8,6 +8,10 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const app = await createApiApp({ config, logger, withWorker: config.runWorker });
+  closeGracefullyOnSignals(app, logger, {
+    timeoutMs: config.shutdownTimeoutMs,
+    drainMs: config.shutdownDrainMs,
+  });
   await app.listen({ port: config.port, host: config.host });
   if (config.demoMode) {
     const keys = await seedDemoPrincipals(app.get(PrincipalRegistry));

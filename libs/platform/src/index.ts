@@ -7,3 +7,4 @@ export * from './logging/logger';
 export * from './platform.module';
 export * from './database/migrations';
 export * from './database/transaction';
+export * from './lifecycle/graceful-shutdown';

