@@ -110,7 +110,11 @@ async function main() {
             quick: options.quick,
             log,
           };
-          if (wants('rebuild')) rows.push(...(await runRebuildSection(ctx)));
+          if (wants('rebuild')) {
+            // the per-projection breakdown once, at the first size: it rebuilds everything a second time
+            const breakdown = size === options.sizes[0];
+            rows.push(...(await runRebuildSection(ctx, { breakdown })));
+          }
           const services = serviceSections.filter((s) => s.sizes === 'each' && wants(s.name));
           if (services.length > 0 || wants('rebuild')) rows.push(...(await runAlertCatchUp(ctx)));
           for (const section of services) {
