@@ -28,6 +28,7 @@ describe('the synthetic national history', () => {
     });
     expect(misfits.map((e) => e.type)).toEqual([]);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(new Set(histories.map((h) => h.citizenId)).size).toBe(CITIZENS);
   });
 
   it('plans appends whose expected versions continue each stream without gaps', () => {

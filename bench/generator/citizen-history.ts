@@ -59,7 +59,7 @@ type Task = { at: number; seq: number; run: () => void };
  * each citizen's facts in the order they happened.
  */
 export function simulateCitizen(seed: number, index: number): CitizenHistory {
-  return new Simulation(new Prng(mix(seed, index))).run();
+  return new Simulation(new Prng(seed, index)).run();
 }
 
 class Simulation {
@@ -855,14 +855,6 @@ function regionOf(kommunekode: string): string {
   if (code < 640 && code !== 615) return 'syddanmark';
   if ([773, 787].includes(code) || code >= 800) return 'nordjylland';
   return 'midtjylland';
-}
-
-/** a per-citizen seed: the same (seed, index) always gives the same citizen, whichever writer takes it */
-function mix(seed: number, index: number): number {
-  let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** The simulation's agenda: a binary min-heap on (time, insertion order), so equal times keep their order. */

@@ -108,3 +108,19 @@ export async function runAlertCatchUp(ctx: {
     await pool.end();
   }
 }
+
+/** Brings the read models up to date without measuring (for runs that skip the rebuild section). */
+export async function catchUpReadModels(databaseUrl: string): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 4, application_name: 'hf-bench-catch-up' });
+  try {
+    const projections = rebuiltProjections();
+    await new ProjectionRunner(
+      pool,
+      new PostgresEventStore(pool),
+      projections,
+      createLogger('warn'),
+    ).catchUpTogether(projections);
+  } finally {
+    await pool.end();
+  }
+}
