@@ -97,7 +97,7 @@ async function main() {
           const refused = [...report.refused.values()].reduce((a, b) => a + b, 0);
           rows.push({
             section: `generate @ ${size.label}`,
-            metric: `synthetic history through the store port, ${options.writers} writers`,
+            metric: `synthetic history through the store adapter, ${options.writers} writers`,
             value: `${Math.round(report.events / report.seconds).toLocaleString('en-US')} events/s`,
             verdict: 'n/a',
             note: `${report.events.toLocaleString('en-US')} events, ${report.citizens.toLocaleString('en-US')} citizens, ${report.appends.toLocaleString('en-US')} appends in ${report.seconds.toFixed(0)} s; ${refused} commands refused by the domain and skipped`,
