@@ -1,6 +1,6 @@
 import { PostgresEventStore } from '@hf/event-store';
 import { createLogger } from '@hf/platform';
-import { allProjections, Projection, ProjectionRunner } from '@hf/projections';
+import { allProjections, Projection, ProjectionRunner, REBUILD_PAGE_SIZE } from '@hf/projections';
 import { alertProjections, AlertsInboxProjection } from '@hf/projections/alerts';
 import { Pool } from 'pg';
 import { formatRate } from '../lib/stats';
@@ -15,9 +15,9 @@ export function rebuiltProjections(): Projection[] {
 
 /**
  * Rebuilds the full projection set from the start of the log the way `npm run cli -- rebuild` does (every
- * projection reset, then one pass over the log with ProjectionRunner.catchUpTogether and the runner's default page
- * size) and reports events in the store divided by the wall time. With `breakdown`, each projection is then also
- * rebuilt alone (reset + catchUp, its own pass over the log), to show where the time goes.
+ * projection reset, then one pass over the log with ProjectionRunner.catchUpTogether, pages of REBUILD_PAGE_SIZE)
+ * and reports events in the store divided by the wall time. With `breakdown`, each projection is then also rebuilt
+ * alone (reset + catchUp, its own pass over the log, same page size), to show where the time goes.
  */
 export async function runRebuildSection(
   ctx: { databaseUrl: string; sizeLabel: string; log(message: string): void },
@@ -28,7 +28,10 @@ export async function runRebuildSection(
   try {
     const events = Number((await pool.query('SELECT count(*) FROM events')).rows[0].count);
     const projections = rebuiltProjections();
-    const runner = new ProjectionRunner(pool, new PostgresEventStore(pool), projections, logger);
+    const runner = new ProjectionRunner(pool, new PostgresEventStore(pool), projections, logger, {
+      batchSize: REBUILD_PAGE_SIZE,
+      idleDelayMs: 200,
+    });
     const started = process.hrtime.bigint();
     for (const projection of projections) await runner.reset(projection);
     await runner.catchUpTogether(projections);

@@ -3,7 +3,7 @@ import { PrincipalRegistry } from '@hf/access';
 import { UNIT_TYPES, type UnitType } from '@hf/domain/alerts/alert';
 import { PostgresEventStore } from '@hf/event-store';
 import { createLogger, Database, loadConfig, migrate } from '@hf/platform';
-import { allProjections, ProjectionRunner } from '@hf/projections';
+import { allProjections, ProjectionRunner, REBUILD_PAGE_SIZE } from '@hf/projections';
 import { AlertsInboxProjection } from '@hf/projections/alerts';
 
 /** Admin commands. Each opens the same database the service would (embedded when DATABASE_URL is unset). */
@@ -40,6 +40,7 @@ program
         new PostgresEventStore(database.pool),
         projections,
         logger,
+        { batchSize: REBUILD_PAGE_SIZE, idleDelayMs: 200 },
       );
       const total = Number((await database.pool.query('SELECT count(*) FROM events')).rows[0].count);
       const started = Date.now();
