@@ -154,6 +154,51 @@ describe('ProjectionRunner', () => {
     expect(await applied()).toEqual({ a: 2, b: 1 });
   });
 
+  it('catches several projections up in one pass, reading each page of the log once', async () => {
+    for (const stream of ['a', 'b', 'c']) {
+      await store.append(
+        stream,
+        [registered(randomUUID()), registered(randomUUID())],
+        ExpectedVersion.noStream,
+      );
+    }
+    await db.pool.query('CREATE TABLE seen_types (type text PRIMARY KEY, applied int NOT NULL)');
+    const counting = new CountingProjection();
+    const types: Projection = {
+      name: 'types',
+      async apply(tx, events) {
+        for (const event of events) {
+          await tx.query(
+            `INSERT INTO seen_types (type, applied) VALUES ($1, 1)
+             ON CONFLICT (type) DO UPDATE SET applied = seen_types.applied + 1`,
+            [event.type],
+          );
+        }
+      },
+      async reset(tx) {
+        await tx.query('TRUNCATE seen_types');
+      },
+    };
+    const runner = new ProjectionRunner(db.pool, store, [counting, types], silent, {
+      batchSize: 4,
+      idleDelayMs: 10,
+    });
+    const reads = jest.spyOn(store, 'readAllWithin');
+    expect(await runner.catchUpTogether([counting, types])).toBe(6);
+    // pages of 4, 2 and an empty one: read once each, not once per projection
+    expect(reads).toHaveBeenCalledTimes(3);
+    expect(await applied()).toEqual({ a: 2, b: 2, c: 2 });
+    expect((await db.pool.query('SELECT applied FROM seen_types')).rows).toEqual([{ applied: 6 }]);
+
+    // apart (one projection was caught up alone): each is brought up on its own, nothing applied twice
+    await store.append('d', [registered(randomUUID())], ExpectedVersion.noStream);
+    await runner.catchUp(counting);
+    await store.append('e', [registered(randomUUID())], ExpectedVersion.noStream);
+    expect(await runner.catchUpTogether([counting, types])).toBe(2);
+    expect(await applied()).toEqual({ a: 2, b: 2, c: 2, d: 1, e: 1 });
+    expect((await db.pool.query('SELECT applied FROM seen_types')).rows).toEqual([{ applied: 8 }]);
+  });
+
   it('rolls back a batch that crashes halfway, and applies it whole once the fault is gone', async () => {
     await store.append('ok', [registered(randomUUID())], ExpectedVersion.noStream);
     await store.append('bad', [{ ...registered(randomUUID()), type: 'Poison' }], ExpectedVersion.noStream);
