@@ -1,0 +1,155 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { ProcessMemory, processMemory, prometheusValue } from './memory';
+
+export type ServiceRole = 'api' | 'worker';
+
+export interface ServiceOptions {
+  role: ServiceRole;
+  databaseUrl: string;
+  /** the API also runs the projection worker, the alert engine and the webhook dispatcher (RUN_WORKER) */
+  withWorker?: boolean;
+  /** more environment, e.g. PROJECTION_POLL_MS */
+  env?: Record<string, string>;
+  /** the repository root holding dist/ (default: the working directory) */
+  root?: string;
+  readyTimeoutMs?: number;
+}
+
+export interface RunningService {
+  role: ServiceRole;
+  pid: number;
+  /** http://127.0.0.1:<port> for the API; empty for a worker */
+  url: string;
+  /** the environment the service was started with that shapes the figures (poll interval, pool size, ...) */
+  settings: Record<string, string>;
+  memory(): Promise<ProcessMemory | null>;
+  /** the API's V8 heap in use now, from its /metrics; undefined for a worker */
+  heapUsedBytes(): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
+
+const ENTRY: Record<ServiceRole, string> = {
+  api: 'dist/apps/api/src/main.js',
+  worker: 'dist/apps/worker/src/main.js',
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Starts the built service as a child process, as production runs it, and waits until it is ready. Its output is
+ * kept (only the last lines) to explain a failed start; LOG_LEVEL=warn keeps request logging out of the figures.
+ */
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const root = options.root ?? process.cwd();
+  const entry = resolve(root, ENTRY[options.role]);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+  const port = options.role === 'api' ? await freePort() : 0;
+  const settings: Record<string, string> = {
+    RUN_WORKER: options.role === 'api' ? String(options.withWorker ?? false) : 'true',
+    RATE_LIMIT_PER_MINUTE: '0',
+    AUTH_FAILURES_PER_MINUTE: '0',
+    LOG_LEVEL: 'warn',
+    DEMO_MODE: 'false',
+    ...(options.env ?? {}),
+  };
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...settings,
+      NODE_ENV: 'development',
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString('utf8'));
+    if (output.length > 50) output.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const url = options.role === 'api' ? `http://127.0.0.1:${port}` : '';
+
+  const service: RunningService = {
+    role: options.role,
+    pid: child.pid!,
+    url,
+    settings,
+    memory: () => processMemory(child.pid!),
+    heapUsedBytes: async () => {
+      if (!url) return undefined;
+      const res = await fetch(`${url}/metrics`).catch(() => null);
+      return res?.ok ? prometheusValue(await res.text(), 'hf_nodejs_heap_size_used_bytes') : undefined;
+    },
+    stop: () => stopChild(child, exited),
+  };
+  try {
+    await waitUntilReady(service, child, exited, options.readyTimeoutMs ?? 120_000);
+  } catch (error) {
+    await service.stop();
+    throw new Error(
+      `${options.role} did not start: ${(error as Error).message}\n${output.join('').slice(-2000)}`,
+    );
+  }
+  return service;
+}
+
+async function waitUntilReady(
+  service: RunningService,
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  timeoutMs: number,
+): Promise<void> {
+  let gone: number | null | undefined;
+  void exited.then((code) => (gone = code));
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (gone !== undefined) throw new Error(`exited with code ${gone}`);
+    if (service.role === 'worker') {
+      // The worker has no HTTP port: it is up once Nest has bootstrapped and the runners started polling.
+      // Its pool shows in pg_stat_activity, but a short settle is as good a signal and needs no database.
+      await sleep(1500);
+      if (gone === undefined && child.exitCode === null) return;
+      continue;
+    }
+    const res = await fetch(`${service.url}/health/ready`).catch((error: Error) => error);
+    if (!(res instanceof Error)) {
+      if (res.ok) return;
+      last = `${res.status} ${(await res.text()).slice(0, 500)}`;
+    }
+    await sleep(200);
+  }
+  throw new Error(`not ready after ${timeoutMs} ms (${last})`);
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const stopped = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
+  if (!stopped) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
