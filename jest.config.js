@@ -21,7 +21,7 @@ module.exports = {
   maxWorkers: 1,
   testTimeout: 30000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/(apps|libs|test)/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/(apps|libs|test|bench)/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/(apps|libs|test)/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/(apps|libs|test)/**/*.e2e-spec.ts'] },
   ],
