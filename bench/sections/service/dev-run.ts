@@ -6,7 +6,7 @@
  *
  *   npm run build && npx tsc -p bench/sections/service/tsconfig.dev-run.json \
  *     && npx tsc-alias -p bench/sections/service/tsconfig.dev-run.json \
- *     && node dist/bench-service/bench/sections/service/dev-run.js [--quick] [--only queries] [--citizens 300]
+ *     && node dist/bench-service/bench/sections/service/dev-run.js [--quick] [--only queries] [--citizens 300] [--keep]
  *
  * Database: DATABASE_URL (a server URL whose user may create databases: a database hf_bench_service_<time> is made
  * and dropped afterwards), else an embedded PostgreSQL 17 in a temporary directory.
@@ -31,6 +31,8 @@ async function main() {
   const quick = args.includes('--quick');
   const only = valueOf(args, '--only');
   const citizens = Number(valueOf(args, '--citizens') ?? (quick ? 60 : 300));
+  // --keep leaves a DATABASE_URL database in place afterwards, for EXPLAIN ANALYZE of what was measured
+  const keep = args.includes('--keep') && Boolean(process.env.DATABASE_URL);
   const log = (message: string) => process.stderr.write(`[bench-service] ${message}\n`);
 
   const database = await freshDatabase(log);
@@ -54,7 +56,8 @@ async function main() {
     }
     process.stdout.write(`${markdownTable(rows)}\n`);
   } finally {
-    await database.drop();
+    if (keep) log(`kept ${database.url}`);
+    else await database.drop();
   }
 }
 

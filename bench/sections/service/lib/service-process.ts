@@ -65,7 +65,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     DEMO_MODE: 'false',
     ...(options.env ?? {}),
   };
-  const child = spawn(process.execPath, [entry], {
+  // BENCH_CPU_PROF_DIR: each child writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF_DIR)}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, entry], {
     cwd: root,
     env: {
       ...process.env,
