@@ -1,8 +1,9 @@
+import { Pool } from 'pg';
 import type { BenchRow, BenchSection } from '../../lib/types';
 import { latencyValue, note, verdictBelow } from './lib/format';
 import { waitUntilCaughtUp } from './lib/caught-up';
 import { call, expectOk } from './lib/http';
-import { LatencyRecorder } from './lib/latency';
+import { LatencyRecorder, percentile } from './lib/latency';
 import { BenchPrincipals, municipalUnit, regionalUnit } from './lib/principals';
 import { sleep } from './lib/service-process';
 import { WebhookReceiver } from './lib/webhook-receiver';
@@ -33,7 +34,7 @@ export const alertLatency: BenchSection = async (ctx) =>
         principals.keyFor(regionalUnit('psychiatry', 'region-hovedstaden')),
         principals.keyFor(shelterUnit),
       ]);
-      const subscription = await expectOk<{ secret: string }>(
+      const subscription = await expectOk<{ subscriptionId: string; secret: string }>(
         api.url,
         shelter,
         'POST',
@@ -92,12 +93,65 @@ export const alertLatency: BenchSection = async (ctx) =>
         // A pause of a random part of a poll interval, so the appends do not fall in step with the worker's polls.
         await sleep(Math.random() * POLL_MS);
       }
-      return [alertRow(recorder, { rejected: receiver.rejected, duplicates: receiver.duplicates })];
+      return [
+        alertRow(recorder, { rejected: receiver.rejected, duplicates: receiver.duplicates }),
+        stageRow(await pipelineStages(ctx.databaseUrl, subscription.subscriptionId)),
+      ];
     } finally {
       await receiver.stop();
       await principals.close();
     }
   });
+
+/** When each stage of one alert's pipeline finished, by the database server's clock. */
+export interface AlertStages {
+  appended: Date;
+  raised: Date;
+  queued: Date;
+  delivered: Date | null;
+}
+
+/**
+ * Where the time of each delivered A1 went, from the server's own timestamps: the plan's recorded_at, the
+ * AlertRaised event's recorded_at, the outbox row's created_at and the delivery's delivered_at.
+ */
+async function pipelineStages(databaseUrl: string, subscriptionId: string): Promise<AlertStages[]> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const { rows } = await pool.query<AlertStages>(
+      `SELECT plan.recorded_at AS appended, raised.recorded_at AS raised, d.created_at AS queued, d.delivered_at AS delivered
+         FROM webhook_deliveries d
+         JOIN notification_items n ON n.item_id = d.item_id
+         JOIN events raised ON raised.event_id = n.event_id
+         JOIN events plan ON plan.event_id = (raised.data->>'triggeringEventId')::uuid
+        WHERE d.subscription_id = $1 AND n.type = 'AlertRaised' AND n.rule_id = 'A1'`,
+      [subscriptionId],
+    );
+    return rows;
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The median of each stage: which poll the end-to-end figure waits on. */
+export function stageRow(stages: readonly AlertStages[]): BenchRow {
+  const delivered = stages.filter((s): s is AlertStages & { delivered: Date } => s.delivered !== null);
+  const p50 = (f: (s: AlertStages & { delivered: Date }) => number) =>
+    delivered.length === 0 ? 'n/a' : `${Math.round(percentile(delivered.map(f), 50))} ms`;
+  return {
+    section: 'alerts',
+    metric: 'where the time goes (p50 per stage, server clock)',
+    value:
+      `engine ${p50((s) => s.raised.getTime() - s.appended.getTime())} / ` +
+      `outbox ${p50((s) => s.queued.getTime() - s.raised.getTime())} / ` +
+      `dispatch ${p50((s) => s.delivered.getTime() - s.queued.getTime())}`,
+    verdict: 'n/a',
+    note:
+      `${delivered.length} deliveries; engine = plan appended -> AlertRaised appended (alert engine poll), ` +
+      'outbox = -> notification item and delivery row (notification-items poll, waits for the timeline), ' +
+      'dispatch = -> receiver answered (dispatcher poll + HTTP)',
+  };
+}
 
 export function alertRow(
   recorder: LatencyRecorder,

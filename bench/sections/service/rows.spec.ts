@@ -1,4 +1,4 @@
-import { alertRow } from './alert-latency';
+import { alertRow, stageRow } from './alert-latency';
 import { commandRows } from './http-commands';
 import { LatencyRecorder } from './lib/latency';
 import { QUERIES, queryRow } from './queries';
@@ -72,5 +72,19 @@ describe('service section rows', () => {
     expect(missed.verdict).toBe('missed');
     expect(missed.note).toContain('failed: 1 x no delivery in 30 s');
     expect(missed.note).toContain('2 deliveries failed signature verification');
+  });
+
+  it('splits alert latency into the pipeline stages by their medians, leaving out undelivered alerts', () => {
+    const at = (ms: number) => new Date(Date.UTC(2026, 10, 23, 12) + ms);
+    const stages = [
+      { appended: at(0), raised: at(100), queued: at(300), delivered: at(350) },
+      { appended: at(1000), raised: at(1200), queued: at(1300), delivered: at(1400) },
+      { appended: at(2000), raised: at(2150), queued: at(2400), delivered: at(2420) },
+      { appended: at(3000), raised: at(3100), queued: at(3200), delivered: null },
+    ];
+    const row = stageRow(stages);
+    expect(row.value).toBe('engine 150 ms / outbox 200 ms / dispatch 50 ms');
+    expect(row.note).toMatch(/^3 deliveries/);
+    expect(stageRow([]).value).toBe('engine n/a / outbox n/a / dispatch n/a');
   });
 });
