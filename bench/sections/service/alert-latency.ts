@@ -12,8 +12,11 @@ import { withService } from './lib/with-service';
 const MUNICIPALITY = '101';
 /** how long one alert may take before it counts as lost rather than slow */
 const DELIVERY_TIMEOUT_MS = 30_000;
-/** the worker's idle poll: each stage between the append and the receiver waits up to this when idle */
-export const POLL_MS = 200;
+/**
+ * The worker's idle poll (PROJECTION_POLL_MS, the service's default unless BENCH_ALERT_POLL_MS says otherwise): each
+ * stage between the append and the receiver waits up to this when idle.
+ */
+export const POLL_MS = Number(process.env.BENCH_ALERT_POLL_MS || 200);
 
 /**
  * End-to-end alert latency: a psychiatric discharge planned for tomorrow, for a citizen with no home, to a named
