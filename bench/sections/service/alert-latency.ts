@@ -151,8 +151,8 @@ export function stageRow(stages: readonly AlertStages[]): BenchRow {
     verdict: 'n/a',
     note:
       `${delivered.length} deliveries; engine = plan appended -> AlertRaised appended (alert engine poll), ` +
-      'outbox = -> notification item and delivery row (notification-items poll, waits for the timeline), ' +
-      'dispatch = -> receiver answered (dispatcher poll + HTTP)',
+      'outbox = -> notification item and delivery row (notification-items poll), ' +
+      'dispatch = -> receiver answered (dispatcher poll, waits for the timeline to hold the cited facts, + HTTP)',
   };
 }
 

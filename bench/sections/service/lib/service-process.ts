@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ProcessMemory, processMemory, prometheusValue } from './memory';
 
 export type ServiceRole = 'api' | 'worker';
@@ -36,6 +36,17 @@ const ENTRY: Record<ServiceRole, string> = {
   worker: 'dist/apps/worker/src/main.js',
 };
 
+/**
+ * The checkout holding package.json and dist/, found upwards from this file, so the sections work wherever their
+ * compiled copy lives and whatever the working directory; the working directory otherwise.
+ */
+export function repositoryRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'apps'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -53,7 +64,7 @@ export async function freePort(): Promise<number> {
  * kept (only the last lines) to explain a failed start; LOG_LEVEL=warn keeps request logging out of the figures.
  */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
-  const root = options.root ?? process.cwd();
+  const root = options.root ?? repositoryRoot();
   const entry = resolve(root, ENTRY[options.role]);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const port = options.role === 'api' ? await freePort() : 0;
