@@ -4,7 +4,9 @@
  * caught up), runs the sections and prints their rows as a markdown table. For developing and checking sections;
  * the figures of record come from `npm run bench`.
  *
- *   npm run build && npx tsc -p bench/sections/service/tsconfig.dev-run.json \
+ * (the service it starts is the copy of apps/ compiled with it, so no `npm run build` is needed)
+ *
+ *   npx tsc -p bench/sections/service/tsconfig.dev-run.json \
  *     && npx tsc-alias -p bench/sections/service/tsconfig.dev-run.json \
  *     && node dist/bench-service/bench/sections/service/dev-run.js [--quick] [--only queries] [--citizens 300] [--keep]
  *

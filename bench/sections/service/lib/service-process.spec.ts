@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { freePort, repositoryRoot } from './service-process';
+import { freePort, repositoryRoot, serviceEntry } from './service-process';
 
 describe('service launcher helpers', () => {
   it('finds the checkout (package.json and apps/) upwards from the sections, wherever they are compiled to', () => {
@@ -11,6 +12,25 @@ describe('service launcher helpers', () => {
     expect(repositoryRoot(join(root, 'dist', 'bench-service', 'bench', 'sections', 'service', 'lib'))).toBe(
       root,
     );
+  });
+
+  it('runs the service compiled next to the bench when there is one, else the one npm run build made', () => {
+    const root = mkdtempSync(join(tmpdir(), 'hf-bench-entry-'));
+    try {
+      const sections = join(root, 'dist', 'bench', 'bench', 'sections', 'service', 'lib');
+      mkdirSync(sections, { recursive: true });
+      expect(() => serviceEntry('api', root, sections)).toThrow('npm run build');
+      mkdirSync(join(root, 'dist', 'apps', 'api', 'src'), { recursive: true });
+      writeFileSync(join(root, 'dist', 'apps', 'api', 'src', 'main.js'), '');
+      expect(serviceEntry('api', root, sections)).toBe(join(root, 'dist', 'apps', 'api', 'src', 'main.js'));
+      mkdirSync(join(root, 'dist', 'bench', 'apps', 'worker', 'src'), { recursive: true });
+      writeFileSync(join(root, 'dist', 'bench', 'apps', 'worker', 'src', 'main.js'), '');
+      expect(serviceEntry('worker', root, sections)).toBe(
+        join(root, 'dist', 'bench', 'apps', 'worker', 'src', 'main.js'),
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('hands out a port nothing listens on, which a server can then take', async () => {

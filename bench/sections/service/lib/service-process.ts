@@ -32,9 +32,24 @@ export interface RunningService {
 }
 
 const ENTRY: Record<ServiceRole, string> = {
-  api: 'dist/apps/api/src/main.js',
-  worker: 'dist/apps/worker/src/main.js',
+  api: 'apps/api/src/main.js',
+  worker: 'apps/worker/src/main.js',
 };
+
+/**
+ * The compiled service to run: the copy compiled with the bench itself when there is one (a bench build that
+ * includes apps/, such as dist/bench), so the figures are of the same source as the bench; else `npm run build`'s.
+ */
+export function serviceEntry(role: ServiceRole, root: string, from: string = __dirname): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    const compiledWithBench = join(dir, ENTRY[role]);
+    if (existsSync(compiledWithBench)) return compiledWithBench;
+    if (dir === root) break;
+  }
+  const built = resolve(root, 'dist', ENTRY[role]);
+  if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
+  return built;
+}
 
 /**
  * The checkout holding package.json and dist/, found upwards from this file, so the sections work wherever their
@@ -65,8 +80,7 @@ export async function freePort(): Promise<number> {
  */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const root = options.root ?? repositoryRoot();
-  const entry = resolve(root, ENTRY[options.role]);
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+  const entry = serviceEntry(options.role, root);
   const port = options.role === 'api' ? await freePort() : 0;
   const settings: Record<string, string> = {
     RUN_WORKER: options.role === 'api' ? String(options.withWorker ?? false) : 'true',
