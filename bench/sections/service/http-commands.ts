@@ -4,6 +4,7 @@ import { count, ms, note, verdictBelow } from './lib/format';
 import { expectOk } from './lib/http';
 import { inBatches } from './lib/batches';
 import { BenchPrincipals, municipalUnit } from './lib/principals';
+import { STORE_BASELINE } from './lib/store-ratio';
 import { withService } from './lib/with-service';
 
 /** What of an autocannon run the rows need (so the row shaping can be tested without a run). */
@@ -125,14 +126,14 @@ export function commandRows(outcome: LoadOutcome, streams: number): BenchRow[] {
       section: 'http',
       metric: `command, 1 event with version check, ${COMMAND_CONNECTIONS} connections`,
       value: `${count(rate)} req/s (2xx only)`,
-      baseline: 'store append, single event, 8 writers (append section of this run)',
+      baseline: `${STORE_BASELINE} (append section of this run)`,
       target: '>= 0.5 x store append rate',
       verdict: 'n/a',
       note: note(
         `POST support contact attempt over ${streams} course streams for ${Math.round(outcome.durationSeconds)} s`,
         `${count(outcome.ok)} x 2xx`,
         failed.length > 0 ? `not counted: ${failed.join(', ')}` : 'no non-2xx',
-        'ratio to fill from the append section: value / store rate',
+        'ratio = value / store rate (withStoreRatio fills it)',
       ),
     },
     {

@@ -3,6 +3,9 @@ import { alertLatency } from './alert-latency';
 import { httpCommands } from './http-commands';
 import { queryLatency } from './queries';
 
+/** for the orchestrator: fills the HTTP command row's ratio to the append section's rate, given the whole table */
+export { withStoreRatio } from './lib/store-ratio';
+
 /**
  * The service-level sections, each against the built service run as child processes (API + worker). 'each' runs
  * at every data size once the orchestrator has generated it and caught up the read models and the alert engine;
