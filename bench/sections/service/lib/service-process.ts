@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { Pool } from 'pg';
 import { ProcessMemory, processMemory, prometheusValue } from './memory';
 
 export type ServiceRole = 'api' | 'worker';
@@ -82,6 +83,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const root = options.root ?? repositoryRoot();
   const entry = serviceEntry(options.role, root);
   const port = options.role === 'api' ? await freePort() : 0;
+  // which worker connections were there before, so readiness sees this worker's own
+  const baseline = options.role === 'worker' ? await workerConnections(options.databaseUrl) : undefined;
   const settings: Record<string, string> = {
     RUN_WORKER: options.role === 'api' ? String(options.withWorker ?? false) : 'true',
     RATE_LIMIT_PER_MINUTE: '0',
@@ -130,7 +133,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     stop: () => stopChild(child, exited),
   };
   try {
-    await waitUntilReady(service, child, exited, options.readyTimeoutMs ?? 120_000);
+    await waitUntilReady(
+      service,
+      exited,
+      options.readyTimeoutMs ?? 120_000,
+      baseline && { databaseUrl: options.databaseUrl, baseline },
+    );
   } catch (error) {
     await service.stop();
     throw new Error(
@@ -140,11 +148,34 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   return service;
 }
 
+/** the worker's own pools (apps/worker): one connection of each shows that it polls */
+const WORKER_POOLS = ['housing-first-alerts', 'housing-first-webhooks'];
+
+/** Connections of the worker's pools to the service's database now, by pool. */
+export async function workerConnections(databaseUrl: string): Promise<Record<string, number>> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const { rows } = await pool.query<{ name: string; n: number }>(
+      `SELECT application_name AS name, count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = ANY($1) GROUP BY application_name`,
+      [WORKER_POOLS],
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.n]));
+  } finally {
+    await pool.end();
+  }
+}
+
+async function workerPolling(databaseUrl: string, before: Record<string, number>): Promise<boolean> {
+  const now = await workerConnections(databaseUrl);
+  return WORKER_POOLS.every((name) => (now[name] ?? 0) > (before[name] ?? 0));
+}
+
 async function waitUntilReady(
   service: RunningService,
-  child: ChildProcess,
   exited: Promise<number | null>,
   timeoutMs: number,
+  worker?: { databaseUrl: string; baseline: Record<string, number> },
 ): Promise<void> {
   let gone: number | null | undefined;
   void exited.then((code) => (gone = code));
@@ -152,11 +183,11 @@ async function waitUntilReady(
   let last = '';
   while (Date.now() < deadline) {
     if (gone !== undefined) throw new Error(`exited with code ${gone}`);
-    if (service.role === 'worker') {
-      // The worker has no HTTP port: it is up once Nest has bootstrapped and the runners started polling.
-      // Its pool shows in pg_stat_activity, but a short settle is as good a signal and needs no database.
-      await sleep(1500);
-      if (gone === undefined && child.exitCode === null) return;
+    if (worker) {
+      // The worker has no HTTP port: it is up once its alert runner and webhook dispatcher have connected, which
+      // they do from their first poll on.
+      if (await workerPolling(worker.databaseUrl, worker.baseline)) return;
+      await sleep(200);
       continue;
     }
     const res = await fetch(`${service.url}/health/ready`).catch((error: Error) => error);
