@@ -13,12 +13,15 @@ import { AlertResponse, AlertsPageResponse } from '../alert.response';
 import { ListAlertsQuery } from './list-alerts.query';
 
 /**
+ * Citizens of one page judged at once, as in the bulk sanction-risk check. A look-up runs two queries side by side,
+ * so a page holds at most eight of the pool's connections (10 by default) for a moment and others still get one.
+ */
+const AUDIT_CONCURRENCY = 4;
+
+/**
  * A page of the inbox. Alerts are citizen data (they cite facts about a citizen), so every citizen on the page is
  * passed through the access policy, which writes one read-audit entry per citizen.
  */
-/** citizens of one page judged at once: a share of the pool (10 by default), so one inbox cannot take all of it */
-const AUDIT_CONCURRENCY = 4;
-
 @QueryHandler(ListAlertsQuery)
 export class ListAlertsHandler implements IQueryHandler<ListAlertsQuery, AlertsPageResponse> {
   constructor(
