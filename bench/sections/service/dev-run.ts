@@ -150,6 +150,9 @@ async function freshDatabase(log: (m: string) => void): Promise<{ url: string; d
     dir: join(dir, 'pg'),
     port: await freePort(),
     persistent: false,
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   log('embedded PostgreSQL in a temporary directory');
   return {
