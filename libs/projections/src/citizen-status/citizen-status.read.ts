@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { linkedPersonCte } from './linked-person';
+import { linkedPersonCte, ofPerson } from './linked-person';
 
 type Db = Pick<PoolClient, 'query'>;
 
@@ -112,24 +112,28 @@ export async function readCitizenStatus(
   const contacts = await db.query(
     `${cte} SELECT DISTINCT ON (p.root, c.role) p.root, c.*
        FROM person p JOIN citizen_contacts c ON c.citizen_id = p.citizen_id
+      WHERE ${ofPerson('c.citizen_id')}
       ORDER BY p.root, c.role, (c.citizen_id = p.root) DESC, c.assigned_at DESC`,
     [ids],
   );
   const tenancies = await db.query(
     `${cte} SELECT p.root, t.*, t.lease_starts_on::text AS lease_starts_on
        FROM person p JOIN citizen_tenancies t ON t.citizen_id = p.citizen_id
+      WHERE ${ofPerson('t.citizen_id')}
       ORDER BY p.root, t.offered_at NULLS LAST, t.offer_id`,
     [ids],
   );
   const courses = await db.query(
     `${cte} SELECT p.root, s.*, s.cti_planned_end::text AS cti_planned_end
        FROM person p JOIN citizen_support_courses s ON s.citizen_id = p.citizen_id
+      WHERE ${ofPerson('s.citizen_id')}
       ORDER BY p.root, s.decided_at NULLS LAST, s.support_id`,
     [ids],
   );
   const stays = await db.query(
     `${cte} SELECT p.root, i.*, i.expected_end::text AS expected_end
        FROM person p JOIN citizen_institution_stays i ON i.citizen_id = p.citizen_id
+      WHERE ${ofPerson('i.citizen_id')}
       ORDER BY p.root, i.started_at, i.stay_id`,
     [ids],
   );

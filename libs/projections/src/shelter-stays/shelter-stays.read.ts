@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { linkedPersonCte } from '../citizen-status/linked-person';
+import { linkedPersonCte, ofPerson } from '../citizen-status/linked-person';
 import { copenhagenDate } from '../read-model-time/read-model-time';
 import { RefundClock, refundClock, RefundLimit, SHELTER_REFUND_LIMITS, stayDays } from './refund-clock';
 
@@ -46,6 +46,7 @@ export async function readShelterStays(
   const { rows } = await db.query(
     `WITH RECURSIVE ${linkedPersonCte(1)}
      SELECT p.root, s.* FROM person p JOIN shelter_stays s ON s.citizen_id = p.citizen_id
+      WHERE ${ofPerson('s.citizen_id')}
       ORDER BY p.root, s.admitted_at, s.stay_id`,
     [ids],
   );

@@ -10,7 +10,7 @@ import {
 } from '@hf/domain';
 import type { RecordedEvent } from '@hf/event-store';
 import type { PoolClient } from 'pg';
-import { linkedPersonCte } from '../citizen-status/linked-person';
+import { linkedPersonCte, ofPerson } from '../citizen-status/linked-person';
 import { Projection } from '../projection';
 
 /**
@@ -322,7 +322,7 @@ export async function readTimeline(
      SELECT event_id, citizen_id, type, category, occurred_at, recorded_at, summary, stream_id,
             recorded_by_unit, related_units, legal_basis
        FROM timeline_entries
-      WHERE citizen_id IN (SELECT citizen_id FROM person)
+      WHERE ${ofPerson('citizen_id')}
         -- recorded_at has microseconds and the API shows milliseconds: an instant copied from a response
         -- must include the entry it was copied from.
         AND ($2::timestamptz IS NULL OR recorded_at < $2::timestamptz + interval '1 millisecond')
