@@ -2,25 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import type { Pool } from 'pg';
 import { ExpectedVersion, PostgresEventStore } from '../../libs/event-store/src';
-import { allProjections, Projection, projectionLag, ProjectionRunner } from '../../libs/projections/src';
+import { allProjections, ProjectionRunner } from '../../libs/projections/src';
 import { postFact, registerCitizen } from '../support/http-helpers';
+import { caughtUp, tableHashes, tablesWrittenBy } from '../support/read-model-hashes';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
-
-/** Tables that are not read models: the log, its bookkeeping, keys, the audit log, idempotency. */
-const NOT_READ_MODELS = new Set([
-  'events',
-  'streams',
-  'projection_checkpoints',
-  'read_audit_log',
-  'citizen_keys',
-  'citizen_cpr_lookup',
-  'idempotency_keys',
-  'schema_migrations',
-]);
 
 /**
  * Every read model is a pure function of the log: rebuilding each projection from zero (reset + catch up, in
@@ -37,7 +25,10 @@ describe('rebuilding every projection from the log equals the live read models',
   it('drives the chain, rebuilds every projection and finds the same md5 per read-model table', async () => {
     await driveChain(t);
     const projections = allProjections();
-    const logEnd = await caughtUp(t.db.pool, projections);
+    const logEnd = await caughtUp(
+      t.db.pool,
+      projections.map((p) => p.name),
+    );
 
     const tables = await tablesWrittenBy(t.db.pool, projections);
     const readModels = [
@@ -54,7 +45,7 @@ describe('rebuilding every projection from the log equals the live read models',
     ];
     expect(tables).toEqual(expect.arrayContaining(readModels));
 
-    const live = await hashes(t.db.pool, tables);
+    const live = await tableHashes(t.db.pool, tables);
     // The chain fills every table of these read models, so equal hashes do not just mean equally empty.
     expect(readModels.filter((table) => live[table].rows === 0)).toEqual([]);
 
@@ -73,78 +64,26 @@ describe('rebuilding every projection from the log equals the live read models',
       await runner.catchUp(projection);
     }
     // Same log as the live read models were built from, so any difference is the rebuild's.
-    expect(await caughtUp(t.db.pool, projections)).toBe(logEnd);
-    expect(await hashes(t.db.pool, tables)).toEqual(live);
+    expect(
+      await caughtUp(
+        t.db.pool,
+        projections.map((p) => p.name),
+      ),
+    ).toBe(logEnd);
+    expect(await tableHashes(t.db.pool, tables)).toEqual(live);
 
     // The CLI's way: all reset, then one pass over the log applying each page to every projection.
     for (const projection of projections) await runner.reset(projection);
     await runner.catchUpTogether(projections);
-    expect(await caughtUp(t.db.pool, projections)).toBe(logEnd);
-    expect(await hashes(t.db.pool, tables)).toEqual(live);
+    expect(
+      await caughtUp(
+        t.db.pool,
+        projections.map((p) => p.name),
+      ),
+    ).toBe(logEnd);
+    expect(await tableHashes(t.db.pool, tables)).toEqual(live);
   });
 });
-
-/** The tables each projection empties in reset: found from the locks its TRUNCATE/DELETE takes, then rolled back. */
-async function tablesWrittenBy(pool: Pool, projections: readonly Projection[]): Promise<string[]> {
-  const tables = new Set<string>();
-  const client = await pool.connect();
-  try {
-    for (const projection of projections) {
-      await client.query('BEGIN');
-      try {
-        await projection.reset(client);
-        const { rows } = await client.query<{ name: string }>(
-          `SELECT DISTINCT c.relname AS name
-             FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-            WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND c.relkind IN ('r', 'p')
-              AND c.relnamespace = 'public'::regnamespace
-              AND l.mode IN ('AccessExclusiveLock', 'ExclusiveLock', 'ShareRowExclusiveLock', 'RowExclusiveLock')`,
-        );
-        rows.forEach((r) => tables.add(r.name));
-      } finally {
-        await client.query('ROLLBACK');
-      }
-    }
-  } finally {
-    client.release();
-  }
-  return [...tables].filter((name) => !NOT_READ_MODELS.has(name)).sort();
-}
-
-async function hashes(
-  pool: Pool,
-  tables: readonly string[],
-): Promise<Record<string, { md5: string; rows: number }>> {
-  const result: Record<string, { md5: string; rows: number }> = {};
-  for (const table of tables) {
-    const { rows } = await pool.query<{ md5: string; n: number }>(
-      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS md5, count(*)::int AS n FROM "${table}" t`,
-    );
-    result[table] = { md5: rows[0].md5, rows: rows[0].n };
-  }
-  return result;
-}
-
-/**
- * Waits until the log is quiet (no new event for a moment: background work such as alert rules may still append
- * after the last request) and every projection has applied all of it. Returns the log's last position.
- */
-async function caughtUp(pool: Pool, projections: readonly Projection[]): Promise<string> {
-  const names = projections.map((p) => p.name);
-  const deadline = Date.now() + 20_000;
-  let previous = '';
-  for (;;) {
-    const { rows } = await pool.query<{ last: string | null }>(
-      'SELECT max(global_position)::text AS last FROM events',
-    );
-    const last = rows[0].last ?? '0';
-    const lag = await projectionLag(pool, new PostgresEventStore(pool), names, new Date());
-    if (last === previous && lag.every((l) => l.behindEvents === 0)) return last;
-    if (Date.now() > deadline) throw new Error(`projections did not catch up: ${JSON.stringify(lag)}`);
-    previous = last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Facts for every read model: a whole Housing First chain, linked records, the fast-track queue, late reports. */
 async function driveChain(t: TestApp): Promise<void> {

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { PostgresEventStore } from '../../libs/event-store/src';
 import { Projection, projectionLag } from '../../libs/projections/src';
 
-// Same method as test/e2e/rebuild-equals-live.e2e-spec.ts, shared here for the multi-process tests.
+// Read-model hashing shared by test/e2e/rebuild-equals-live and the multi-process tests.
 
 /** Tables that are not read models: the log, its bookkeeping, keys, the audit log, idempotency. */
 const NOT_READ_MODELS = new Set([
