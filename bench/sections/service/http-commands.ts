@@ -6,6 +6,7 @@ import { inBatches } from './lib/batches';
 import { BenchPrincipals, municipalUnit } from './lib/principals';
 import { STORE_BASELINE } from './lib/store-ratio';
 import { withService } from './lib/with-service';
+import { backendsCpuDelta, databaseBackendsCpuSeconds, processCpuSeconds } from './lib/cpu';
 
 /** What of an autocannon run the rows need (so the row shaping can be tested without a run). */
 export interface LoadOutcome {
@@ -16,6 +17,8 @@ export interface LoadOutcome {
   timeouts: number;
   latencyP50: number;
   latencyP99: number;
+  /** CPU seconds used during the measured load, by whom; null where it could not be read (no /proc, remote db) */
+  cpuSeconds?: { api: number | null; worker: number | null; database: number | null };
 }
 
 export const COMMAND_CONNECTIONS = 32;
@@ -27,7 +30,7 @@ const MUNICIPALITY = '101';
  * 409 (a concurrent write to one stream) or any other status is reported apart.
  */
 export const httpCommands: BenchSection = async (ctx) =>
-  withService(ctx, 'HTTP commands', {}, async (api) => {
+  withService(ctx, 'HTTP commands', {}, async (api, worker) => {
     const principals = new BenchPrincipals(ctx.databaseUrl);
     try {
       const authority = await principals.keyFor(municipalUnit('social-authority', MUNICIPALITY));
@@ -35,12 +38,37 @@ export const httpCommands: BenchSection = async (ctx) =>
       const seconds = ctx.quick ? 2 : 20;
       ctx.log(`http commands: warm-up, then ${seconds} s at ${COMMAND_CONNECTIONS} connections`);
       await load(api.url, authority, courses, ctx.quick ? 1 : 3);
+      const cpuBefore = await cpuReading(ctx.databaseUrl, api.pid, worker.pid);
       const outcome = await load(api.url, authority, courses, seconds);
-      return commandRows(outcome, courses.length);
+      const cpuAfter = await cpuReading(ctx.databaseUrl, api.pid, worker.pid);
+      return commandRows({ ...outcome, cpuSeconds: cpuUsed(cpuBefore, cpuAfter) }, courses.length);
     } finally {
       await principals.close();
     }
   });
+
+interface CpuReading {
+  api: number | null;
+  worker: number | null;
+  database: Map<number, number> | null;
+}
+
+async function cpuReading(databaseUrl: string, apiPid: number, workerPid: number): Promise<CpuReading> {
+  return {
+    api: await processCpuSeconds(apiPid),
+    worker: await processCpuSeconds(workerPid),
+    database: await databaseBackendsCpuSeconds(databaseUrl),
+  };
+}
+
+function cpuUsed(before: CpuReading, after: CpuReading): NonNullable<LoadOutcome['cpuSeconds']> {
+  const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+  return {
+    api: delta(before.api, after.api),
+    worker: delta(before.worker, after.worker),
+    database: before.database && after.database ? backendsCpuDelta(before.database, after.database) : null,
+  };
+}
 
 interface Course {
   citizenId: string;
@@ -143,6 +171,34 @@ export function commandRows(outcome: LoadOutcome, streams: number): BenchRow[] {
       target: 'p99 < 50 ms',
       verdict: verdictBelow(outcome.latencyP99, 50),
       note: 'autocannon latency of every response (non-2xx included)',
+    },
+    ...cpuRows(outcome),
+  ];
+}
+
+/**
+ * Where the machine's CPU went per command during the measured load: the API, the worker (which projects every
+ * new event and runs the alert engine over it) and the database backends. Their sum bounds the command rate the
+ * machine's cores can carry, whatever the client does.
+ */
+function cpuRows(outcome: LoadOutcome): BenchRow[] {
+  const cpu = outcome.cpuSeconds;
+  if (!cpu || outcome.ok === 0) return [];
+  const perCommand = (seconds: number | null) =>
+    seconds === null ? 'n/a' : `${((seconds * 1000) / outcome.ok).toFixed(2)} ms`;
+  const known = [cpu.api, cpu.worker, cpu.database].filter((s): s is number => s !== null);
+  const total = known.reduce((a, b) => a + b, 0);
+  return [
+    {
+      section: 'http',
+      metric: `CPU per command during the load (api / worker / PostgreSQL backends)`,
+      value: `${perCommand(cpu.api)} / ${perCommand(cpu.worker)} / ${perCommand(cpu.database)}`,
+      verdict: 'n/a',
+      note: note(
+        `sum ${perCommand(total)} CPU per command`,
+        `${Math.round((total / outcome.durationSeconds) * 100)} % of one core on average`,
+        'from /proc utime+stime; autocannon (in the bench process) not counted',
+      ),
     },
   ];
 }

@@ -40,6 +40,27 @@ describe('service section rows', () => {
     expect(clean!.note).toContain('no non-2xx');
   });
 
+  it('divides the CPU each process used by the commands done, and says what it could not read', () => {
+    const rows = commandRows(
+      {
+        durationSeconds: 20,
+        ok: 10_000,
+        statusCounts: { '201': 10_000 },
+        errors: 0,
+        timeouts: 0,
+        latencyP50: 8,
+        latencyP99: 30,
+        cpuSeconds: { api: 15, worker: 6, database: null },
+      },
+      512,
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toMatchObject({
+      value: '1.50 ms / 0.60 ms / n/a',
+      note: expect.stringContaining('sum 2.10 ms CPU per command; 105 % of one core'),
+    });
+  });
+
   it('judges the timeline against 20 ms and leaves queries without a target unjudged', () => {
     const recorder = new LatencyRecorder();
     for (let i = 1; i <= 100; i++) recorder.add(i / 10); // 0.1..10 ms

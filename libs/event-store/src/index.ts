@@ -5,4 +5,5 @@ export * from './event-store.module';
 export * from './stream-command';
 export * from './transactional-append';
 export * from './pending-after';
+export * from './read-streams';
 export * from './create-event-store';

@@ -72,6 +72,13 @@ export interface EventStore {
   /** events with streamVersion >= fromVersion, in stream order */
   readStream(streamId: string, fromVersion?: number): Promise<RecordedEvent[]>;
   /**
+   * Optional: several whole streams in one round trip, in the order asked (an empty list for a stream that does
+   * not exist). A store that can do this with one query offers it; `readStreams` in read-streams.ts falls back to
+   * one readStream per stream for the others. A command that needs the citizen's record and its process stream
+   * pays one round trip instead of two.
+   */
+  readStreams?(streamIds: readonly string[]): Promise<RecordedEvent[][]>;
+  /**
    * Events committed after `cursor`, in commit order. Never skips an event whose transaction commits
    * after a later-numbered one: such an event is delivered once it is committed.
    */

@@ -38,7 +38,31 @@ export async function executeOnStream<Command, State, Event extends TypedEvent>(
   command: Command,
   envelope: CommandEnvelope,
 ): Promise<{ events: Event[]; version: number }> {
-  const { state, version } = await loadState(store, codec, streamId, decider);
+  return decideAndAppend(
+    store,
+    codec,
+    streamId,
+    decider,
+    command,
+    envelope,
+    await loadState(store, codec, streamId, decider),
+  );
+}
+
+/**
+ * Decide on state already loaded from `streamId` (at `version`) and append with that version: for a caller that
+ * read the stream together with others in one round trip (readStreams). The same concurrency guarantee as
+ * executeOnStream: a write since the read fails the append.
+ */
+export async function decideAndAppend<Command, State, Event extends TypedEvent>(
+  store: EventStore,
+  codec: EventCodec<Event>,
+  streamId: string,
+  decider: StreamDecider<Command, State, Event>,
+  command: Command,
+  envelope: CommandEnvelope,
+  { state, version }: { state: State; version: number },
+): Promise<{ events: Event[]; version: number }> {
   const events = decider.decide(command, state, envelope.now);
   if (events.length === 0) return { events, version };
   const result = await store.append(
@@ -71,7 +95,15 @@ export async function loadState<State, Event extends TypedEvent>(
   streamId: string,
   decider: Pick<StreamDecider<unknown, State, Event>, 'evolve' | 'initialState'>,
 ): Promise<{ state: State; version: number }> {
-  const recorded = await store.readStream(streamId);
+  return foldStream(codec, decider, await store.readStream(streamId));
+}
+
+/** A stream's recorded events folded into state, with the version an append after them must expect. */
+export function foldStream<State, Event extends TypedEvent>(
+  codec: EventCodec<Event>,
+  decider: Pick<StreamDecider<unknown, State, Event>, 'evolve' | 'initialState'>,
+  recorded: readonly RecordedEvent[],
+): { state: State; version: number } {
   const state = recorded.map((r) => codec.decode(r)).reduce(decider.evolve, decider.initialState());
   return { state, version: recorded.length === 0 ? 0 : recorded[recorded.length - 1].streamVersion };
 }

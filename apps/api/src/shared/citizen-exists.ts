@@ -2,9 +2,9 @@ import {
   assertPersonalDataNotErased,
   citizenDecider,
   citizenStreamId,
-  RegisteredCitizenState,
+  type RegisteredCitizenState,
 } from '@hf/domain';
-import { EventStore, loadState } from '@hf/event-store';
+import { EventStore, foldStream, RecordedEvent } from '@hf/event-store';
 import { ProblemException } from '../http/problem';
 import { domainCodec } from './domain-codec';
 
@@ -22,7 +22,12 @@ export async function loadWritableCitizen(
   store: EventStore,
   citizenId: string,
 ): Promise<RegisteredCitizenState> {
-  const { state } = await loadState(store, domainCodec, citizenStreamId(citizenId), citizenDecider);
+  return writableCitizen(await store.readStream(citizenStreamId(citizenId)));
+}
+
+/** The same check on the citizen's record as already read (e.g. together with a process stream). */
+export function writableCitizen(recorded: readonly RecordedEvent[]): RegisteredCitizenState {
+  const { state } = foldStream(domainCodec, citizenDecider, recorded);
   if (!state.registered) throw citizenNotFound();
   assertPersonalDataNotErased(state);
   return state;

@@ -10,6 +10,7 @@ import {
   RecordedEvent,
   START,
 } from '../port';
+import { readStreams } from '../read-streams';
 
 /**
  * The behaviour every EventStore adapter must show, run by each adapter's integration spec. Only test
@@ -127,6 +128,25 @@ export function describeEventStoreContract(name: string, setup: EventStoreContra
 
       it('returns an empty list for a stream that does not exist', async () => {
         expect(await store.readStream(`s-${randomUUID()}`)).toEqual([]);
+      });
+
+      it('reads several streams at once in the order asked, each as readStream reads it', async () => {
+        const [first, second, missing] = [`s-${randomUUID()}`, `s-${randomUUID()}`, `s-${randomUUID()}`];
+        await store.append(first, [event('A'), event('B')], ExpectedVersion.noStream);
+        await store.append(second, [event('C')], ExpectedVersion.noStream);
+        await store.append(first, [event('D')], ExpectedVersion.fromVersion(2));
+        const read = await readStreams(store, [second, missing, first]);
+        expect(read.map((events) => events.map((e) => [e.streamId, e.type, e.streamVersion]))).toEqual([
+          [[second, 'C', 1]],
+          [],
+          [
+            [first, 'A', 1],
+            [first, 'B', 2],
+            [first, 'D', 3],
+          ],
+        ]);
+        expect(read[2]).toEqual(await store.readStream(first));
+        expect(await readStreams(store, [])).toEqual([]);
       });
     });
 

@@ -106,6 +106,18 @@ export class PostgresEventStore implements EventStore, TransactionalAppend {
     return this.readStreamWithin(this.pool, streamId, fromVersion);
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]> {
+    if (streamIds.length === 0) return [];
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      [streamIds],
+    );
+    const byStream = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) byStream.get(row.stream_id)!.push(toRecorded(row));
+    // a stream named twice gets the same events twice, as two readStream calls would
+    return streamIds.map((id) => [...byStream.get(id)!]);
+  }
+
   /** A stream as a transaction the caller holds sees it, its own uncommitted appends included. */
   async readStreamWithin(db: Pool | PoolClient, streamId: string, fromVersion = 1): Promise<RecordedEvent[]> {
     const { rows } = await db.query<EventRow>(

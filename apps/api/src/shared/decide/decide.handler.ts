@@ -1,10 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { mayWrite } from '@hf/access';
-import { processNamed } from '@hf/domain';
-import { EVENT_STORE, EventStore, executeOnStream, loadState } from '@hf/event-store';
+import { citizenStreamId, processNamed } from '@hf/domain';
+import {
+  decideAndAppend,
+  EVENT_STORE,
+  EventStore,
+  foldStream,
+  loadState,
+  readStreams,
+} from '@hf/event-store';
 import { forbidden } from '../../http/authentication.guard';
-import { loadWritableCitizen } from '../citizen-exists';
+import { writableCitizen } from '../citizen-exists';
 import { CLOCK, Clock } from '../clock';
 import { envelopeFor } from '../command-context';
 import { domainCodec } from '../domain-codec';
@@ -19,8 +26,14 @@ export class DecideHandler implements ICommandHandler<DecideCommand, DecideResul
 
   async execute({ process: name, citizenId, build, ctx }: DecideCommand): Promise<DecideResult> {
     const now = this.clock.now();
-    const citizen = await loadWritableCitizen(this.store, citizenId);
     const process = processNamed(name);
+    const streamId = process.streamId(citizenId);
+    // the citizen's record (may anything be recorded?) and the process stream the command decides on, in one read
+    const [citizenEvents, processEvents] = await readStreams(this.store, [
+      citizenStreamId(citizenId),
+      streamId,
+    ]);
+    const citizen = writableCitizen(citizenEvents!);
     const command = await build({
       now,
       newId: ctx.newId,
@@ -39,13 +52,14 @@ export class DecideHandler implements ICommandHandler<DecideCommand, DecideResul
     const commandType = (command as { type?: unknown }).type;
     if (!mayWrite(ctx.principal.unitType, name, typeof commandType === 'string' ? commandType : undefined))
       throw forbidden();
-    const { events } = await executeOnStream(
+    const { events } = await decideAndAppend(
       this.store,
       domainCodec,
-      process.streamId(citizenId),
+      streamId,
       process.decider,
       command,
       envelopeFor(ctx, now),
+      foldStream(domainCodec, process.decider, processEvents!),
     );
     return { recorded: events.map((e) => e.type) };
   }
