@@ -4,7 +4,17 @@ import {
   citizenStreamId,
   type RegisteredCitizenState,
 } from '@hf/domain';
-import { EventStore, foldStream, RecordedEvent } from '@hf/event-store';
+import {
+  CommandEnvelope,
+  decideAndAppend,
+  EventCodec,
+  EventStore,
+  foldStream,
+  readStreams,
+  RecordedEvent,
+  StreamDecider,
+  TypedEvent,
+} from '@hf/event-store';
 import { ProblemException } from '../http/problem';
 import { domainCodec } from './domain-codec';
 
@@ -31,6 +41,33 @@ export function writableCitizen(recorded: readonly RecordedEvent[]): RegisteredC
   if (!state.registered) throw citizenNotFound();
   assertPersonalDataNotErased(state);
   return state;
+}
+
+/**
+ * A command about a citizen, on one of the citizen's process streams: reads the citizen's record and that stream in
+ * one round trip, refuses a citizen that is not writable (404, 409 citizen-erased), builds the command from the
+ * record, decides on the stream's state and appends with the version read (a concurrent write fails the append).
+ */
+export async function executeForCitizen<Command, State, Event extends TypedEvent>(
+  store: EventStore,
+  citizenId: string,
+  streamId: string,
+  decider: StreamDecider<Command, State, Event>,
+  commandFor: (citizen: RegisteredCitizenState) => Command | Promise<Command>,
+  envelope: CommandEnvelope,
+): Promise<{ events: Event[]; version: number }> {
+  const [citizenEvents, streamEvents] = await readStreams(store, [citizenStreamId(citizenId), streamId]);
+  const command = await commandFor(writableCitizen(citizenEvents!));
+  const codec = domainCodec as unknown as EventCodec<Event>;
+  return decideAndAppend(
+    store,
+    codec,
+    streamId,
+    decider,
+    command,
+    envelope,
+    foldStream(codec, decider, streamEvents!),
+  );
 }
 
 export function citizenNotFound() {

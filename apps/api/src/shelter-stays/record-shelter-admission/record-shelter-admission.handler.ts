@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { shelterStayDecider, shelterStaysStreamId } from '@hf/domain';
-import { EVENT_STORE, EventStore, executeOnStream } from '@hf/event-store';
-import { loadWritableCitizen } from '../../shared/citizen-exists';
+import { EVENT_STORE, EventStore } from '@hf/event-store';
+import { executeForCitizen } from '../../shared/citizen-exists';
 import { CLOCK, Clock } from '../../shared/clock';
 import { envelopeFor } from '../../shared/command-context';
-import { domainCodec } from '../../shared/domain-codec';
 import { RecordShelterAdmissionCommand } from './record-shelter-admission.command';
 
 @CommandHandler(RecordShelterAdmissionCommand)
@@ -20,15 +19,14 @@ export class RecordShelterAdmissionHandler implements ICommandHandler<
 
   async execute({ citizenId, dto, ctx }: RecordShelterAdmissionCommand): Promise<{ stayId: string }> {
     const now = this.clock.now();
-    const citizen = await loadWritableCitizen(this.store, citizenId);
     const stayId = ctx.newId();
-    await executeOnStream(
+    await executeForCitizen(
       this.store,
-      domainCodec,
+      citizenId,
       shelterStaysStreamId(citizenId),
       shelterStayDecider,
-      {
-        type: 'RecordShelterAdmission',
+      (citizen) => ({
+        type: 'RecordShelterAdmission' as const,
         citizenId,
         stayId,
         occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : now,
@@ -38,7 +36,7 @@ export class RecordShelterAdmissionHandler implements ICommandHandler<
         handlekommune: dto.handlekommune ?? citizen.handlekommune,
         referral: dto.referral,
         homeSituation: dto.homeSituation ?? 'no-home',
-      },
+      }),
       envelopeFor(ctx, now),
     );
     return { stayId };

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { shelterStayDecider, shelterStaysStreamId } from '@hf/domain';
-import { EVENT_STORE, EventStore, executeOnStream } from '@hf/event-store';
-import { loadWritableCitizen } from '../../shared/citizen-exists';
+import { EVENT_STORE, EventStore } from '@hf/event-store';
+import { executeForCitizen } from '../../shared/citizen-exists';
 import { CLOCK, Clock } from '../../shared/clock';
 import { envelopeFor } from '../../shared/command-context';
-import { domainCodec } from '../../shared/domain-codec';
 import { RecordShelterDischargeCommand } from './record-shelter-discharge.command';
 
 @CommandHandler(RecordShelterDischargeCommand)
@@ -20,20 +19,19 @@ export class RecordShelterDischargeHandler implements ICommandHandler<
 
   async execute({ citizenId, stayId, dto, ctx }: RecordShelterDischargeCommand): Promise<{ stayId: string }> {
     const now = this.clock.now();
-    await loadWritableCitizen(this.store, citizenId);
-    await executeOnStream(
+    await executeForCitizen(
       this.store,
-      domainCodec,
+      citizenId,
       shelterStaysStreamId(citizenId),
       shelterStayDecider,
-      {
-        type: 'RecordShelterDischarge',
+      () => ({
+        type: 'RecordShelterDischarge' as const,
         citizenId,
         stayId,
         occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : now,
         destination: dto.destination,
         planned: dto.planned,
-      },
+      }),
       envelopeFor(ctx, now),
     );
     return { stayId };
