@@ -10,7 +10,7 @@ import {
 } from '@hf/domain';
 import type { RecordedEvent } from '@hf/event-store';
 import type { PoolClient } from 'pg';
-import { linkedPersonCte } from '../citizen-status/linked-person';
+import { readPersonRecords } from '../citizen-status/linked-person';
 import { Projection } from '../projection';
 
 /**
@@ -317,13 +317,7 @@ export async function readTimeline(
   citizenId: string,
   asOf: TimelineAsOf = {},
 ): Promise<TimelineEntryRow[]> {
-  // Two statements on purpose: given the record ids as a parameter the planner uses the citizen index. Fed from
-  // the recursive CTE in the same statement it cannot tell how many ids there are, and at 5M events it chose a
-  // parallel sequential scan of timeline_entries (630 ms instead of 1.4 ms; see BENCHMARKS.md).
-  const person = await db.query<{ citizen_id: string }>(
-    `WITH RECURSIVE ${linkedPersonCte(1)} SELECT citizen_id FROM person`,
-    [[citizenId]],
-  );
+  const person = await readPersonRecords(db, [citizenId]);
   const { rows } = await db.query<TimelineEntryRow>(
     `SELECT event_id, citizen_id, type, category, occurred_at, recorded_at, summary, stream_id,
             recorded_by_unit, related_units, legal_basis
@@ -334,11 +328,7 @@ export async function readTimeline(
         AND ($2::timestamptz IS NULL OR recorded_at < $2::timestamptz + interval '1 millisecond')
         AND ($3::timestamptz IS NULL OR occurred_at <= $3::timestamptz)
       ORDER BY occurred_at, global_position`,
-    [
-      person.rows.map((r) => r.citizen_id),
-      asOf.knownAt?.toISOString() ?? null,
-      asOf.validAt?.toISOString() ?? null,
-    ],
+    [person.recordIds, asOf.knownAt?.toISOString() ?? null, asOf.validAt?.toISOString() ?? null],
   );
   return rows;
 }
