@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { linkedPersonCte, ofPerson } from './linked-person';
+import { ofPersonRecords, PERSON_RECORDS, readPersonRecords } from './linked-person';
 
 type Db = Pick<PoolClient, 'query'>;
 
@@ -102,43 +102,40 @@ export async function readCitizenStatus(
     ]),
   );
   if (ids.length === 0) return facts;
-  const cte = `WITH RECURSIVE ${linkedPersonCte(1)}`;
   // One after the other: the queries may share one client (a read snapshot), which runs one query at a time.
-  const persons = await db.query<{ root: string; citizen_id: string }>(
-    `${cte} SELECT root, citizen_id FROM person ORDER BY citizen_id`,
-    [ids],
-  );
+  const person = await readPersonRecords(db, ids);
+  const byPerson = [person.roots, person.recordIds];
   const citizens = await db.query(`SELECT * FROM citizen_status WHERE citizen_id = ANY($1::uuid[])`, [ids]);
   const contacts = await db.query(
-    `${cte} SELECT DISTINCT ON (p.root, c.role) p.root, c.*
-       FROM person p JOIN citizen_contacts c ON c.citizen_id = p.citizen_id
-      WHERE ${ofPerson('c.citizen_id')}
+    `SELECT DISTINCT ON (p.root, c.role) p.root, c.*
+       FROM ${PERSON_RECORDS} JOIN citizen_contacts c ON c.citizen_id = p.citizen_id
+      WHERE ${ofPersonRecords('c.citizen_id')}
       ORDER BY p.root, c.role, (c.citizen_id = p.root) DESC, c.assigned_at DESC`,
-    [ids],
+    byPerson,
   );
   const tenancies = await db.query(
-    `${cte} SELECT p.root, t.*, t.lease_starts_on::text AS lease_starts_on
-       FROM person p JOIN citizen_tenancies t ON t.citizen_id = p.citizen_id
-      WHERE ${ofPerson('t.citizen_id')}
+    `SELECT p.root, t.*, t.lease_starts_on::text AS lease_starts_on
+       FROM ${PERSON_RECORDS} JOIN citizen_tenancies t ON t.citizen_id = p.citizen_id
+      WHERE ${ofPersonRecords('t.citizen_id')}
       ORDER BY p.root, t.offered_at NULLS LAST, t.offer_id`,
-    [ids],
+    byPerson,
   );
   const courses = await db.query(
-    `${cte} SELECT p.root, s.*, s.cti_planned_end::text AS cti_planned_end
-       FROM person p JOIN citizen_support_courses s ON s.citizen_id = p.citizen_id
-      WHERE ${ofPerson('s.citizen_id')}
+    `SELECT p.root, s.*, s.cti_planned_end::text AS cti_planned_end
+       FROM ${PERSON_RECORDS} JOIN citizen_support_courses s ON s.citizen_id = p.citizen_id
+      WHERE ${ofPersonRecords('s.citizen_id')}
       ORDER BY p.root, s.decided_at NULLS LAST, s.support_id`,
-    [ids],
+    byPerson,
   );
   const stays = await db.query(
-    `${cte} SELECT p.root, i.*, i.expected_end::text AS expected_end
-       FROM person p JOIN citizen_institution_stays i ON i.citizen_id = p.citizen_id
-      WHERE ${ofPerson('i.citizen_id')}
+    `SELECT p.root, i.*, i.expected_end::text AS expected_end
+       FROM ${PERSON_RECORDS} JOIN citizen_institution_stays i ON i.citizen_id = p.citizen_id
+      WHERE ${ofPersonRecords('i.citizen_id')}
       ORDER BY p.root, i.started_at, i.stay_id`,
-    [ids],
+    byPerson,
   );
 
-  for (const row of persons.rows) facts.get(row.root)?.recordIds.push(row.citizen_id);
+  person.roots.forEach((root, i) => facts.get(root)?.recordIds.push(person.recordIds[i]));
   for (const row of citizens.rows) {
     const f = facts.get(row.citizen_id);
     if (f)

@@ -21,27 +21,45 @@ function instant(value: unknown): string | null {
   return Number.isNaN(ms) ? String(value) : new Date(ms).toISOString();
 }
 
+type Db = Pick<PoolClient, 'query'>;
+
+/**
+ * The type of `alerts_inbox.citizen_id` as seen on a connection (or pool). A connection keeps its database and
+ * search path, so once the column has been found the catalog need not be asked again on every summary. Only a
+ * found column is remembered: a missing table is asked for again, so that a table made later is noticed.
+ */
+const inboxColumnType = new WeakMap<Db, string>();
+
+async function findInboxColumn(db: Db): Promise<string | null> {
+  const known = inboxColumnType.get(db);
+  if (known !== undefined) return known;
+  const column = await db.query<{ data_type: string }>(
+    `SELECT data_type FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'alerts_inbox' AND column_name = 'citizen_id'`,
+  );
+  if (column.rows.length === 0) return null;
+  inboxColumnType.set(db, column.rows[0].data_type);
+  return column.rows[0].data_type;
+}
+
 /**
  * The citizen's open alerts, when the alerts read model exists. The alert inbox is built by another read model
  * (table `alerts_inbox`); this summary must not depend on it, so it looks the table up first, reads its rows as
  * JSON without assuming columns beyond `citizen_id`, and answers an empty list when the table (or that column) is
  * missing or unreadable. `alerts_inbox` is not in this read model's migrations on purpose.
+ *
+ * The look-up is remembered per connection. Should the table go away after it was found, the read fails once,
+ * is answered with an empty list and the look-up is forgotten. Inside a transaction that failure aborts the
+ * transaction (PostgreSQL has no way to read a table that may be missing without risking it, short of a
+ * savepoint on every call), so a read snapshot reads the alerts last: a later query would fail, not go wrong.
  */
-export async function readOpenAlerts(
-  db: Pick<PoolClient, 'query'>,
-  citizenIds: readonly string[],
-): Promise<OpenAlertRef[]> {
+export async function readOpenAlerts(db: Db, citizenIds: readonly string[]): Promise<OpenAlertRef[]> {
   try {
-    const column = await db.query<{ data_type: string }>(
-      `SELECT data_type FROM information_schema.columns
-        WHERE table_schema = current_schema() AND table_name = 'alerts_inbox' AND column_name = 'citizen_id'`,
-    );
-    if (column.rows.length === 0) return [];
+    const columnType = await findInboxColumn(db);
+    if (columnType === null) return [];
     // A uuid column is matched as uuid so that an index on it serves the look-up.
     const match =
-      column.rows[0].data_type === 'uuid'
-        ? 'a.citizen_id = ANY($1::uuid[])'
-        : 'a.citizen_id::text = ANY($1::text[])';
+      columnType === 'uuid' ? 'a.citizen_id = ANY($1::uuid[])' : 'a.citizen_id::text = ANY($1::text[])';
     const { rows } = await db.query<{ row: Record<string, unknown> }>(
       `SELECT to_jsonb(a) AS row FROM alerts_inbox a WHERE ${match}`,
       [citizenIds],
@@ -67,6 +85,7 @@ export async function readOpenAlerts(
           (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') || a.alertId.localeCompare(b.alertId),
       );
   } catch {
+    inboxColumnType.delete(db);
     return [];
   }
 }

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { linkedPersonCte, ofPerson } from '../citizen-status/linked-person';
+import { ofPersonRecords, PERSON_RECORDS, readPersonRecords } from '../citizen-status/linked-person';
 import { copenhagenDate } from '../read-model-time/read-model-time';
 import { RefundClock, refundClock, RefundLimit, SHELTER_REFUND_LIMITS, stayDays } from './refund-clock';
 
@@ -43,12 +43,12 @@ export async function readShelterStays(
   const ids = [...new Set(citizenIds)];
   const byRoot = new Map<string, ShelterStayRow[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byRoot;
+  const person = await readPersonRecords(db, ids);
   const { rows } = await db.query(
-    `WITH RECURSIVE ${linkedPersonCte(1)}
-     SELECT p.root, s.* FROM person p JOIN shelter_stays s ON s.citizen_id = p.citizen_id
-      WHERE ${ofPerson('s.citizen_id')}
+    `SELECT p.root, s.* FROM ${PERSON_RECORDS} JOIN shelter_stays s ON s.citizen_id = p.citizen_id
+      WHERE ${ofPersonRecords('s.citizen_id')}
       ORDER BY p.root, s.admitted_at, s.stay_id`,
-    [ids],
+    [person.roots, person.recordIds],
   );
   for (const row of rows)
     byRoot.get(row.root)?.push({

@@ -5,7 +5,7 @@ import { CITIZEN, facts } from '@hf/domain/alerts/testing/fact-builders';
 import { ExpectedVersion, PostgresEventStore } from '@hf/event-store';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
 import { ProjectionRunner } from '../projection-runner';
-import { TimelineProjection } from './timeline.projection';
+import { StatisticsRefresh, TimelineProjection } from './timeline.projection';
 
 const silent = pino({ level: 'silent' });
 
@@ -108,5 +108,53 @@ describe('timeline look-ups across batches', () => {
     });
     await allAtOnce.catchUp(timeline);
     expect(await snapshot()).toEqual(live);
+  });
+
+  it('analyzes the openers as they grow, so that a batch looks its keys up in the index', async () => {
+    const client = await db.pool.connect();
+    try {
+      // A copy nobody else analyzes (autovacuum skips temporary tables), with the planner's view at the start of a
+      // rebuild: statistics taken while the table was empty.
+      await client.query('CREATE TEMP TABLE openers (LIKE timeline_openers INCLUDING ALL)');
+      await client.query('ANALYZE openers');
+      await client.query(
+        `INSERT INTO openers SELECT 'stay:' || n, 'shelter-' || n % 7 FROM generate_series(1, 100000) n`,
+      );
+      const keys = Array.from({ length: 200 }, (_, i) => `stay:${i * 97 + 1}`);
+      const plan = async () =>
+        JSON.stringify(
+          (
+            await client.query(
+              'EXPLAIN (FORMAT JSON) SELECT opener, unit FROM openers WHERE opener = ANY($1::text[])',
+              [keys],
+            )
+          ).rows[0],
+        );
+      const estimatedRows = async () =>
+        (
+          await client.query<{ reltuples: number }>(
+            `SELECT reltuples FROM pg_class WHERE oid = 'openers'::regclass`,
+          )
+        ).rows[0].reltuples;
+      expect(await plan()).toContain('Seq Scan');
+
+      const refresh = new StatisticsRefresh('openers', 50000);
+      await refresh.grew(client, 49999);
+      expect(await estimatedRows()).toBeLessThan(1);
+      await refresh.grew(client, 50001);
+      expect(await estimatedRows()).toBe(100000);
+      expect(await plan()).toContain('openers_pkey');
+      expect(await plan()).not.toContain('Seq Scan');
+
+      // The next ANALYZE waits until the table has doubled.
+      await client.query(`INSERT INTO openers VALUES ('stay:x', 'shelter-x')`);
+      await refresh.grew(client, 99999);
+      expect(await estimatedRows()).toBe(100000);
+      await refresh.grew(client, 1);
+      expect(await estimatedRows()).toBe(100001);
+    } finally {
+      await client.query('DROP TABLE IF EXISTS openers');
+      client.release();
+    }
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '@hf/domain';
 import type { RecordedEvent } from '@hf/event-store';
 import type { PoolClient } from 'pg';
-import { linkedPersonCte } from '../citizen-status/linked-person';
+import { readPersonRecords } from '../citizen-status/linked-person';
 import { Projection } from '../projection';
 
 /**
@@ -45,6 +45,7 @@ const RETRACTED_TYPE: Readonly<Record<string, string>> = {
 
 export class TimelineProjection implements Projection {
   readonly name = 'timeline';
+  private readonly openerStatistics = new StatisticsRefresh('timeline_openers');
 
   async apply(tx: PoolClient, events: readonly RecordedEvent[]): Promise<void> {
     await this.insert(tx, events);
@@ -75,7 +76,7 @@ export class TimelineProjection implements Projection {
         access.push(accessOf(e, openers));
       }
     }
-    await openers.save(tx);
+    await this.openerStatistics.grew(tx, await openers.save(tx));
     if (rows.length === 0) return;
     await tx.query(
       `INSERT INTO timeline_entries
@@ -190,6 +191,40 @@ class LatestAdmissionEvents {
 }
 
 /**
+ * Keeps the planner statistics of a look-up table (queried with the keys a batch names) in step with its growth.
+ * A rebuild starts from an emptied table whose statistics, when there are any, say it is empty or tiny: with no
+ * idea how many rows a key matches, the planner guessed the batch's keys would match much of the table and read
+ * all of it for every page (5M rebuild: 3,479 sequential scans, 179M rows). A join on unnest() plans the same; a
+ * forced per-key probe (LATERAL ... OFFSET 0) uses the index but is estimated so dear that JIT compiles it, which
+ * cost more than the scan. So the table is analyzed whenever this process has added as many rows as it held at
+ * the last analyze (the first time after `first` rows): a handful of ANALYZEs per rebuild, about one per process
+ * when live. The ANALYZE runs in the batch's transaction, whose own rows it counts.
+ */
+export class StatisticsRefresh {
+  private added = 0;
+  private next: number;
+
+  constructor(
+    private readonly table: string,
+    private readonly first = 1000,
+  ) {
+    this.next = first;
+  }
+
+  async grew(tx: PoolClient, rows: number): Promise<void> {
+    this.added += rows;
+    if (this.added < this.next) return;
+    await tx.query(`ANALYZE ${this.table}`);
+    const { rows: stats } = await tx.query<{ reltuples: number }>(
+      'SELECT reltuples FROM pg_class WHERE oid = $1::regclass',
+      [this.table],
+    );
+    this.added = 0;
+    this.next = Math.max(this.first, Number(stats[0]?.reltuples ?? 0));
+  }
+}
+
+/**
  * The units that opened stays and offers (an admission's shelter, an offer's housing association), so the
  * stay's and offer's later events are tied to them: loaded for the keys a batch names from timeline_openers
  * (migration 0016), completed by the batch's own openers in apply order, and saved with the batch.
@@ -223,13 +258,15 @@ class Openers {
     return [...(this.known.get(key) ?? [])].sort();
   }
 
-  async save(tx: PoolClient): Promise<void> {
-    if (this.added.length === 0) return;
-    await tx.query(
+  /** Saves the batch's new openers; answers how many rows that added. */
+  async save(tx: PoolClient): Promise<number> {
+    if (this.added.length === 0) return 0;
+    const { rowCount } = await tx.query(
       `INSERT INTO timeline_openers (opener, unit) SELECT * FROM unnest($1::text[], $2::text[])
        ON CONFLICT DO NOTHING`,
       [this.added.map(([opener]) => opener), this.added.map(([, unit]) => unit)],
     );
+    return rowCount ?? 0;
   }
 
   private add(key: string, unit: string): void {
@@ -317,13 +354,7 @@ export async function readTimeline(
   citizenId: string,
   asOf: TimelineAsOf = {},
 ): Promise<TimelineEntryRow[]> {
-  // Two statements on purpose: given the record ids as a parameter the planner uses the citizen index. Fed from
-  // the recursive CTE in the same statement it cannot tell how many ids there are, and at 5M events it chose a
-  // parallel sequential scan of timeline_entries (630 ms instead of 1.4 ms; see BENCHMARKS.md).
-  const person = await db.query<{ citizen_id: string }>(
-    `WITH RECURSIVE ${linkedPersonCte(1)} SELECT citizen_id FROM person`,
-    [[citizenId]],
-  );
+  const person = await readPersonRecords(db, [citizenId]);
   const { rows } = await db.query<TimelineEntryRow>(
     `SELECT event_id, citizen_id, type, category, occurred_at, recorded_at, summary, stream_id,
             recorded_by_unit, related_units, legal_basis
@@ -334,11 +365,7 @@ export async function readTimeline(
         AND ($2::timestamptz IS NULL OR recorded_at < $2::timestamptz + interval '1 millisecond')
         AND ($3::timestamptz IS NULL OR occurred_at <= $3::timestamptz)
       ORDER BY occurred_at, global_position`,
-    [
-      person.rows.map((r) => r.citizen_id),
-      asOf.knownAt?.toISOString() ?? null,
-      asOf.validAt?.toISOString() ?? null,
-    ],
+    [person.recordIds, asOf.knownAt?.toISOString() ?? null, asOf.validAt?.toISOString() ?? null],
   );
   return rows;
 }

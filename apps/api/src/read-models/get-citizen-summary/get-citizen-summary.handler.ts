@@ -47,6 +47,7 @@ export class GetCitizenSummaryHandler implements IQueryHandler<
       const statuses = await readCitizenStatus(db, [citizenId]);
       const stays = await readShelterStays(db, [citizenId]);
       const recordIds = statuses.get(citizenId)!.recordIds;
+      // Last: should the alert inbox have gone away, its failed read aborts the snapshot (see readOpenAlerts).
       const openAlerts = await readOpenAlerts(db, recordIds.length ? recordIds : [citizenId]);
       return { statuses, stays, openAlerts };
     });
