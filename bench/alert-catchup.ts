@@ -74,6 +74,7 @@ function instrument(client: PoolClient, stats: Map<string, { count: number; ms: 
       stats.set(kind, s);
     };
     const result = original(...args);
+    if (!(result instanceof Promise)) return result; // the callback form (pool.query): not a batch's query
     return result.then(
       (value) => {
         done();

@@ -90,7 +90,8 @@ export class AlertActions {
   ): Promise<AlertEvent[]> {
     const appended: AlertEvent[] = [];
     for (const action of actions) {
-      if (action.kind === 'timer') await scheduleTimer(tx, action.timer);
+      if (action.kind === 'timer')
+        await (batch ? batch.schedule(action.timer) : scheduleTimer(tx, action.timer));
       else appended.push(...(await this.command(tx, action, now, metadata, batch)));
     }
     return appended;
@@ -193,6 +194,8 @@ export class AlertBatch {
   private readonly raises = new Map<string, { alert: AlertRaisedData; closedAfter: boolean }>();
   private readonly closes = new Set<string>();
   private readonly streams = new Map<string, AlertEvent[]>();
+  /** timers by id, the first plan kept (as ON CONFLICT DO NOTHING would keep it) */
+  private readonly timers = new Map<string, TimerPlan>();
 
   private constructor(rows: readonly { raised: AlertRaisedData; closed: boolean }[]) {
     for (const { raised, closed } of rows) {
@@ -237,6 +240,10 @@ export class AlertBatch {
     }
   }
 
+  schedule(timer: TimerPlan): void {
+    if (!this.timers.has(timer.id)) this.timers.set(timer.id, timer);
+  }
+
   stream(streamId: string): AlertEvent[] | undefined {
     return this.streams.get(streamId);
   }
@@ -248,8 +255,23 @@ export class AlertBatch {
   /**
    * Writes the batch's index changes. Closing first reaches only alerts indexed before the batch; an alert first
    * raised in the batch is inserted already closed if a close followed its raise (a close before it found no row).
+   * Timers go in with them: nothing reads them before the batch commits.
    */
   async flush(tx: PoolClient): Promise<void> {
+    if (this.timers.size > 0) {
+      const timers = [...this.timers.values()];
+      await tx.query(
+        `INSERT INTO timers (id, due_at, kind, payload)
+         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::jsonb[])
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          timers.map((t) => t.id),
+          timers.map((t) => t.dueAt),
+          timers.map((t) => t.kind),
+          timers.map((t) => JSON.stringify(t.payload)),
+        ],
+      );
+    }
     if (this.closes.size > 0) {
       await tx.query('UPDATE alert_engine_alerts SET closed = true WHERE alert_id = ANY($1::uuid[])', [
         [...this.closes],
