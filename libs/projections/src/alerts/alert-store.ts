@@ -175,7 +175,7 @@ async function indexAlert(tx: PoolClient, alert: AlertRaisedData): Promise<void>
 
 /**
  * What one engine batch knows of the alert index and of the alert streams it touched, so that it costs one query to
- * load and two to write instead of a query per event and per alert event.
+ * load and at most three to write instead of a query per event, per alert event and per timer.
  *
  * The index rows of the batch's citizens are loaded once; the batch's own index changes are kept in memory, applied
  * to what `known` returns (so a later event of the batch sees an alert an earlier one raised or closed), and written
