@@ -16,7 +16,7 @@ import type { EventMetadata, EventStore, RecordedEvent } from '@hf/event-store';
 import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { Projection } from '../projection';
-import { AlertActions, alertIdFor, knownAlerts, loadFacts, saveFacts, trackAlertEvent } from './alert-store';
+import { AlertActions, AlertBatch, alertIdFor, loadFacts, saveFacts } from './alert-store';
 
 export const ALERT_ENGINE = 'alert-engine';
 const ALERT_EVENT_TYPES = new Set(Object.keys(alertProcess.events));
@@ -55,11 +55,12 @@ export class AlertEngineProjection implements Projection {
     const now = this.clock.now();
     const citizens = [...new Set(events.filter(isCitizenFact).map((e) => e.data.citizenId as string))];
     const stored = await loadFacts(tx, citizens);
+    const batch = await AlertBatch.load(tx, citizens);
     const facts = new Map<string, AlertFacts>();
     for (const recorded of events) {
       if (ALERT_EVENT_TYPES.has(recorded.type)) {
         // Acknowledgements and resolutions by people reach the engine through the feed.
-        await trackAlertEvent(tx, decodeEvent(recorded) as AlertEvent);
+        batch.track(decodeEvent(recorded) as AlertEvent);
         continue;
       }
       if (!isCitizenFact(recorded)) continue;
@@ -73,10 +74,10 @@ export class AlertEngineProjection implements Projection {
       const after = evolveAlertFacts(before, trigger);
       if (after !== before) facts.set(citizenId, after); // the fold returns the same object when nothing changed
       if (!eventConcernsAlerts(recorded.type, this.rules)) continue;
-      const known = await knownAlerts(tx, citizenId);
-      const planned = planForFact(trigger, after, known, now, alertIdFor, this.rules);
-      if (planned.length > 0) await this.actions.run(tx, planned, now, metadataFor(recorded));
+      const planned = planForFact(trigger, after, batch.known(citizenId), now, alertIdFor, this.rules);
+      if (planned.length > 0) await this.actions.run(tx, planned, now, metadataFor(recorded), batch);
     }
+    await batch.flush(tx);
     await saveFacts(tx, [...facts.values()]);
   }
 

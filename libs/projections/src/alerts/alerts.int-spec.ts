@@ -164,6 +164,24 @@ describe('alert engine, durable timers and inbox (PostgreSQL)', () => {
     ]);
   });
 
+  it('sees its own alerts within a batch: one that raises and then resolves an alert indexes it closed', async () => {
+    await record(facts.registered('101'), 'citizen');
+    await record(facts.shelterAdmitted(), 'shelter-stays');
+    await record(facts.handlekommuneNotified('stay-1'), 'shelter-stays');
+    expect(await runner.runBatch(engine)).toBe(3);
+    expect(await types()).toEqual(['AlertRaised', 'AlertResolved']);
+    const index = async () =>
+      (await db.pool.query('SELECT rule_id, closed FROM alert_engine_alerts ORDER BY rule_id')).rows;
+    expect(await index()).toEqual([{ rule_id: 'A2', closed: true }]);
+
+    // After a reset the whole log, its alert events included, is one batch again: nothing is appended twice and
+    // the index is rebuilt from the alert events in the feed.
+    await runner.reset(engine);
+    await runner.catchUp(engine);
+    expect(await types()).toEqual(['AlertRaised', 'AlertResolved']);
+    expect(await index()).toEqual([{ rule_id: 'A2', closed: true }]);
+  });
+
   it('fires a due timer exactly once, even with two pollers racing', async () => {
     await record(facts.registered('101'), 'citizen');
     await record(facts.shelterAdmitted(), 'shelter-stays');
