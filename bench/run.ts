@@ -164,7 +164,7 @@ async function describeMachine(url: string, origin: string, options: Options): P
     return [
       `- machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
       `- node ${process.version}; PostgreSQL ${version} (${origin === 'embedded' ? 'embedded, started by the run' : `from ${origin}`})`,
-      `- fsync=${await setting('fsync')}, synchronous_commit=${await setting('synchronous_commit')}, shared_buffers=${await setting('shared_buffers')}, max_wal_size=${await setting('max_wal_size')}`,
+      `- fsync=${await setting('fsync')}, synchronous_commit=${await setting('synchronous_commit')}, shared_buffers=${await setting('shared_buffers')}, max_wal_size=${await setting('max_wal_size')}, autovacuum=${await setting('autovacuum')}, jit=${await setting('jit')}`,
       `- sizes ${options.sizes.map((s) => s.label).join(', ')}; seed ${options.seed}; ${options.writers} generator writers${options.quick ? '; QUICK' : ''}`,
     ].join('\n');
   } finally {

@@ -44,6 +44,53 @@ describe('PostgresEventStore', () => {
     expect(store.capabilities).toEqual({ eventIdsUniqueAcrossStreams: true });
   });
 
+  // A stream read must not start parallel workers however the planner misjudges the log (migration 0017). The
+  // costs below make a parallel plan look free, as a 25,000-row guess on a table without statistics does.
+  it('never plans a parallel scan of the log for a stream or feed read', async () => {
+    const stream = `s-${randomUUID()}`;
+    await store.append(stream, [event('A'), event('B')], ExpectedVersion.noStream);
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const setting of [
+        'parallel_setup_cost = 0',
+        'parallel_tuple_cost = 0',
+        'min_parallel_table_scan_size = 0',
+        'min_parallel_index_scan_size = 0',
+        'enable_indexscan = off',
+        'enable_bitmapscan = off',
+        'max_parallel_workers_per_gather = 2',
+      ])
+        await client.query(`SET LOCAL ${setting}`);
+      const plans: string[] = [];
+      for (const [query, params] of [
+        [
+          'SELECT * FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version',
+          [stream, 1],
+        ],
+        [
+          'SELECT * FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version',
+          [[stream]],
+        ],
+        ['SELECT * FROM events WHERE global_position > $1 ORDER BY global_position LIMIT 200', [0]],
+      ] as const) {
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query}`, [...params]);
+        plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+      }
+      // the same settings do plan a parallel scan of a table that allows one, so the check above can fail
+      // (a temporary table would not do: its rows are the backend's own, never scanned in parallel)
+      await client.query('CREATE TABLE parallel_probe (LIKE events INCLUDING INDEXES)');
+      const probe = await client.query<{ 'QUERY PLAN': string }>(
+        "EXPLAIN SELECT * FROM parallel_probe WHERE stream_id = 'x'",
+      );
+      expect(probe.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Gather|Parallel/);
+      for (const plan of plans) expect(plan).not.toMatch(/Gather|Parallel/);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+
   // These hold a PostgreSQL transaction open to make a writer commit late, which only this adapter has.
   describe('reading all events while a transaction commits late', () => {
     it('does not skip a slow transaction that commits after a later one', async () => {

@@ -14,6 +14,7 @@ import { sql as timelineAccess } from './0013-timeline-access';
 import { sql as personalDataErasure } from './0014-personal-data-erasure';
 import { sql as webhooks } from './0015-webhooks';
 import { sql as timelineLookups } from './0016-timeline-lookups';
+import { sql as eventLogSerialScans } from './0017-event-log-serial-scans';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'personal-data-erasure', sql: personalDataErasure },
   { version: 15, name: 'webhooks', sql: webhooks },
   { version: 16, name: 'timeline-lookups', sql: timelineLookups },
+  { version: 17, name: 'event-log-serial-scans', sql: eventLogSerialScans },
 ];
