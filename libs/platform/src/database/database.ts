@@ -5,6 +5,17 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded';
 import { migrate } from './migrate';
 
 /**
+ * Session settings of every service connection (the worker's own pools copy the main pool's options).
+ *
+ * JIT off: it pays only for long analytical queries, and every query here is a short OLTP one. When the planner's
+ * row estimate is off (a table without statistics, e.g. on a server with autovacuum off) a 0.4 ms index look-up is
+ * costed above `jit_above_cost` and compiled first: the bench measured 45 ms instead of 0.4 ms for the access-facts
+ * query at 5M events (BENCHMARKS.md). Behind PgBouncer, allow the `options` startup parameter
+ * (`ignore_startup_parameters`) and set `jit = off` on the role instead.
+ */
+export const SERVICE_CONNECTION_OPTIONS = '-c jit=off';
+
+/**
  * The process's PostgreSQL connection pool, and the embedded server behind it when `DATABASE_URL`
  * is unset. Migrations run on open, so every process starts on the current schema.
  */
@@ -30,6 +41,7 @@ export class Database {
       connectionString: config.databaseUrl ?? embedded!.url,
       max: config.databasePoolSize,
       application_name: 'housing-first',
+      options: SERVICE_CONNECTION_OPTIONS,
     });
     // An idle client that loses its server must not crash the process; the next query reconnects.
     pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database client failed'));

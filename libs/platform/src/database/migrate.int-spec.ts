@@ -1,4 +1,8 @@
 import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import { createLogger } from '../logging/logger';
+import { loadConfig } from '../config/config';
+import { Database } from './database';
+import { Pool } from 'pg';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -16,6 +20,20 @@ describe('migrate', () => {
     expect((await migrate(db.pool)).applied).toEqual([]);
     const { rows } = await db.pool.query('SELECT version FROM schema_migrations ORDER BY version');
     expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('opens service connections with JIT off, also in pools made from its options', async () => {
+    const database = await Database.open(loadConfig({ DATABASE_URL: db.url }), createLogger('silent'));
+    try {
+      expect((await database.pool.query('SHOW jit')).rows[0].jit).toBe('off');
+      const copy = new Pool({ ...database.pool.options, max: 1 });
+      expect((await copy.query('SHOW jit')).rows[0].jit).toBe('off');
+      await copy.end();
+      // the server's own default is on, so the checks above can fail
+      expect((await db.pool.query('SHOW jit')).rows[0].jit).toBe('on');
+    } finally {
+      await database.close();
+    }
   });
 
   it('refuses to start on a migration that was edited after it was applied', async () => {
