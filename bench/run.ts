@@ -20,7 +20,8 @@ import { withStoreRatio } from './sections/service/lib/store-ratio';
 interface Options {
   sizes: { label: string; events: number }[];
   quick: boolean;
-  only?: string;
+  /** the sections to run (`--only a,b`); all when unset */
+  only?: string[];
   keep: boolean;
   seed: number;
   writers: number;
@@ -38,9 +39,11 @@ function parseArgs(argv: string[]): Options {
     label: label.toUpperCase(),
     events: parseSize(label),
   }));
-  const only = value('--only');
+  const only = value('--only')?.split(',');
   const known = [...STORE_SECTIONS, ...serviceSections.map((s) => s.name)];
-  if (only && !known.includes(only)) throw new Error(`--only takes one of ${known.join(', ')}`);
+  const unknown = only?.filter((section) => !known.includes(section)) ?? [];
+  if (unknown.length > 0 || only?.length === 0)
+    throw new Error(`--only takes one or more (comma-separated) of ${known.join(', ')}`);
   return {
     sizes,
     quick,
@@ -63,7 +66,7 @@ const log = (message: string) =>
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const wants = (section: string) => !options.only || options.only === section;
+  const wants = (section: string) => !options.only || options.only.includes(section);
   const database = await openBenchDatabase(log);
   const rows: BenchRow[] = [];
   let machine = '';
@@ -76,7 +79,7 @@ async function main() {
       rows.push(...(await runAppendSection({ databaseUrl: url, quick: options.quick, log })));
     }
 
-    const needsData = !options.only || options.only !== 'append';
+    const needsData = !options.only || options.only.some((section) => section !== 'append');
     if (needsData) {
       const pool = new Pool({
         connectionString: database.url,
